@@ -1,0 +1,120 @@
+"""build_report: the one orchestration the command line, the macro and the UDFs call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .catalog import Catalog, read_catalog
+from .checks import ERROR, INFO, WARNING, CheckSummary, DataCheck, count_levels, sort_key
+from .clean import clean_tables
+from .config import Settings
+from .errors import ConfigError
+from .model import Report
+from .narrative import render_narrative
+from .periods import Period, monthly_period, previous_period, range_period
+from .readers import RawTable, read_case_files
+from .resolve import Resolved, resolve_units
+from .sections import compute_sections, default_sections
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Cases read, cleaned and matched to units: everything before any period."""
+
+    resolved: Resolved
+    checks: tuple[DataCheck, ...]
+    rows_read: int
+    excluded: int
+    duplicates_merged: int
+    catalog: Catalog | None
+
+
+def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
+    clean = clean_tables(tables)
+    resolved = resolve_units(clean.cases, catalog)
+    checks = sorted(clean.checks + resolved.checks, key=sort_key)
+    return Loaded(
+        resolved, tuple(checks), clean.rows_read, clean.excluded, clean.duplicates_merged, catalog
+    )
+
+
+def load_files(
+    case_files: Sequence[Path], units_file: Path | None = None, progress: Progress | None = None
+) -> Loaded:
+    catalog = read_catalog(units_file) if units_file else None
+    tables = read_case_files(case_files, progress)
+    if progress:
+        progress("Đang kiểm tra và chuẩn hóa dữ liệu")
+    return load_tables(tables, catalog)
+
+
+def choose_period(
+    settings: Settings,
+    month: tuple[int, int] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+) -> tuple[Period, Period]:
+    if (date_from is None) != (date_to is None):
+        raise ConfigError("Cần cả --from và --to để chọn một khoảng ngày.")
+    if date_from is not None and date_to is not None:
+        period = range_period(date_from, date_to, settings.start_day)
+    elif month is not None:
+        period = monthly_period(*month, settings.start_day)
+    else:
+        raise ConfigError("Hãy chọn tháng báo cáo (--month YYYY-MM) hoặc khoảng ngày (--from/--to).")
+    return period, previous_period(period, settings.start_day)
+
+
+def summarise(loaded: Loaded) -> CheckSummary:
+    levels = count_levels(loaded.checks)
+    cases = loaded.resolved.cases
+    cancelled = int((cases["status"] == "cancelled").sum())
+    return CheckSummary(
+        rows_read=loaded.rows_read,
+        rows_used=len(cases) - cancelled,
+        errors=levels[ERROR],
+        warnings=levels[WARNING],
+        infos=levels[INFO],
+        excluded=loaded.excluded,
+        cancelled=cancelled,
+        duplicates_merged=loaded.duplicates_merged,
+    )
+
+
+def report_from_loaded(
+    loaded: Loaded, period: Period, previous: Period | None, settings: Settings
+) -> Report:
+    specs = settings.sections or default_sections(loaded.resolved.units)
+    sections = compute_sections(loaded.resolved, period, previous, specs, settings)
+    units = tuple((u.name, u.level, u.parent, u.code) for u in loaded.resolved.units)
+    report = Report(
+        period=period,
+        previous_period=previous,
+        sections=sections,
+        summary=summarise(loaded),
+        checks=loaded.checks,
+        cases=loaded.resolved.cases,
+        units=units,
+    )
+    narrative = render_narrative(report, settings)
+    return Report(**{**report.__dict__, "narrative": tuple(narrative)})
+
+
+def build_report(
+    case_files: Sequence[Path],
+    settings: Settings,
+    *,
+    month: tuple[int, int] | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    units_file: Path | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    period, previous = choose_period(settings, month, date_from, date_to)
+    loaded = load_files(case_files, units_file, progress)
+    return report_from_loaded(loaded, period, previous, settings)

@@ -1,0 +1,187 @@
+"""Command line: parse arguments, call the api, write outputs, map errors to exit codes.
+
+Exit codes: 0 outputs written (or, for ``check``, no row errors); 1 ``check`` found row
+errors; 2 an input or argument is unusable and nothing was written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .api import build_report, load_files
+from .checks import LEVEL_LABELS
+from .config import load_settings
+from .errors import ConfigError, ReportError
+from .formatting import number as count, percent
+from .model import Report
+from .outputs import check_targets, write_json
+from .periods import parse_day, parse_month
+
+EXIT_OK, EXIT_ROW_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+
+
+class Console:
+    """Messages for staff on stderr; progress only when stderr is a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.live = sys.stderr.isatty() and not quiet
+
+    def progress(self, message: str) -> None:
+        if self.live:
+            print(f"\r\033[K{message}…", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.live:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+
+    def say(self, message: str) -> None:
+        if not self.quiet:
+            print(message, file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="tthc-report",
+        description="Báo cáo tháng về tiếp nhận và giải quyết thủ tục hành chính (TTHC).",
+    )
+    p.add_argument("--version", action="version", version=f"tthc-report {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="không hiện tiến độ và tóm tắt")
+
+    b = sub.add_parser("build", parents=[common], help="lập báo cáo (JSON, bảng tính)")
+    b.add_argument("cases", nargs="+", type=Path, help="các tệp danh sách hồ sơ")
+    b.add_argument("--month", help="tháng báo cáo, dạng YYYY-MM")
+    b.add_argument("--start-day", type=int, help="ngày bắt đầu kỳ báo cáo (mặc định 21)")
+    b.add_argument("--from", dest="date_from", help="từ ngày, dạng YYYY-MM-DD")
+    b.add_argument("--to", dest="date_to", help="đến ngày, dạng YYYY-MM-DD")
+    b.add_argument("--units", type=Path, help="tệp danh mục đơn vị")
+    b.add_argument("--config", type=Path, help="tệp thiết lập (TOML)")
+    b.add_argument("--json", type=Path, help="ghi số liệu ra tệp JSON")
+    b.add_argument("--out", type=Path, help="ghi báo cáo ra tệp bảng tính .xlsx")
+    b.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
+    b.add_argument("--print", dest="print_narrative", action="store_true",
+                   help="in phần lời văn của báo cáo")  # fmt: skip
+
+    c = sub.add_parser("check", parents=[common], help="chỉ kiểm tra dữ liệu")
+    c.add_argument("cases", nargs="+", type=Path)
+    c.add_argument("--units", type=Path, help="tệp danh mục đơn vị")
+
+    d = sub.add_parser("demo", parents=[common], help="chạy thử với dữ liệu mô phỏng")
+    d.add_argument("--out", type=Path, default=Path("tthc-demo"), help="thư mục kết quả")
+    d.add_argument("--force", action="store_true", help="cho phép ghi vào thư mục đã có")
+    return p
+
+
+def headline(report: Report) -> list[str]:
+    lines = [f"{report.period.label} ({report.period.range_label})"]
+    for s in report.sections:
+        t = s.totals
+        lines.append(
+            f"  {s.title}: tiếp nhận mới {count(t.received_new)}, tồn {count(t.carried_over)}, "
+            f"đến hạn {count(t.due)}, đúng và trước hạn {count(t.on_time)} "
+            f"({percent(t.on_time_rate)}), chậm {count(t.late)} ({percent(t.late_rate)}), "
+            f"trả lại/rút {count(t.returned_withdrawn)}"
+        )
+    sm = report.summary
+    lines.append(
+        f"  Dữ liệu: đọc {count(sm.rows_read)} dòng, dùng {count(sm.rows_used)} hồ sơ, "
+        f"loại {count(sm.excluded)} dòng lỗi, {count(sm.cancelled)} hồ sơ hủy, "
+        f"gộp {count(sm.duplicates_merged)} dòng trùng, {count(sm.warnings)} cảnh báo."
+    )
+    return lines
+
+
+def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    settings = load_settings(args.config, {"start_day": args.start_day})
+    month = parse_month(args.month) if args.month else None
+    date_from = parse_day(args.date_from, "bắt đầu (--from)") if args.date_from else None
+    date_to = parse_day(args.date_to, "kết thúc (--to)") if args.date_to else None
+    if args.out is not None:
+        raise ConfigError(
+            "Ghi báo cáo ra bảng tính (--out) chưa có trong phiên bản này: hãy dùng --json."
+        )
+    check_targets([args.json, args.out], args.force, args.cases)
+    report = build_report(
+        args.cases, settings, month=month, date_from=date_from, date_to=date_to,
+        units_file=args.units, progress=console.progress,
+    )  # fmt: skip
+    console.done()
+    if args.json is not None:
+        write_json(args.json, report.to_dict())
+    if args.json is None and args.out is None and not args.print_narrative:
+        import json
+
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    if args.print_narrative:
+        print("\n\n".join(report.narrative))
+    for line in headline(report):
+        console.say(line)
+    if report.summary.excluded:
+        console.say(
+            f"Có {count(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
+            "xem danh sách trong data_checks / trang KiemTraDuLieu, hoặc chạy 'tthc-report check'."
+        )
+    for path in (args.json, args.out):
+        if path is not None:
+            console.say(f"Đã ghi {path}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    loaded = load_files(args.cases, args.units, console.progress)
+    console.done()
+    header = ("Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung")
+    rows = [
+        (LEVEL_LABELS[c.level], c.file, c.sheet, str(c.row or ""), c.column, c.value, c.message)
+        for c in loaded.checks
+    ]
+    widths = [
+        min(40, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header[:-1])
+    ]
+    for r in [header, *rows]:
+        cells = [r[i][:40].ljust(widths[i]) for i in range(len(widths))]
+        print(" | ".join(cells + [r[-1]]))
+    errors = sum(1 for c in loaded.checks if c.level == "error")
+    warnings = sum(1 for c in loaded.checks if c.level == "warning")
+    print(
+        f"\n{count(loaded.rows_read)} dòng đã đọc: {count(errors)} lỗi (dòng bị loại), "
+        f"{count(warnings)} cảnh báo."
+    )
+    return EXIT_ROW_ERRORS if errors else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, console: Console) -> int:
+    from .demo import run_demo
+
+    for line in run_demo(args.out, force=args.force, progress=console.progress):
+        console.done()
+        print(line)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    console = Console(getattr(args, "quiet", False))
+    handlers = {"build": cmd_build, "check": cmd_check, "demo": cmd_demo}
+    try:
+        return handlers[args.command](args, console)
+    except ReportError as exc:
+        console.done()
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        console.done()
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Settings.  Precedence: command-line flags > TTHC_* environment > TOML file > defaults."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .schema import LEVELS
+
+BREAKDOWNS = ("agency", "district", "unit")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section of the report: which levels it counts and how it is broken down."""
+
+    id: str
+    levels: tuple[str, ...]
+    breakdowns: tuple[str, ...]
+    title: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "levels": list(self.levels), "breakdowns": list(self.breakdowns)}
+
+
+@dataclass(frozen=True)
+class Settings:
+    start_day: int = 21
+    target_on_time_rate: float = 95.0
+    low_volume_threshold: int = 50
+    returned_rate_threshold: float = 5.0
+    best_unit_min_due: int = 30
+    #: rate changes below this many points read "tương đương"; below big_rate_change "nhẹ"
+    equal_rate_change: float = 0.1
+    big_rate_change: float = 1.0
+    #: count changes below this percentage read "tương đương"
+    equal_count_change: float = 2.0
+    province_name: str = ""
+    centre_name: str = ""
+    #: None: derived from the catalog's levels (see sections.default_sections)
+    sections: tuple[SectionSpec, ...] | None = None
+    narrative_templates: Path | None = None
+    source: tuple[str, ...] = field(default=(), compare=False)
+
+
+_SCALARS = {
+    f.name: f.type
+    for f in fields(Settings)
+    if f.name not in ("sections", "narrative_templates", "source")
+}
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    kind = _SCALARS[name]
+    try:
+        if kind in ("int", int):
+            if isinstance(value, float) and not value.is_integer():
+                raise ValueError
+            return int(value)
+        if kind in ("float", float):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"Giá trị '{value}' của thiết lập {name} ({origin}) không hợp lệ.") from exc
+
+
+def _sections(raw: Any, origin: str) -> tuple[SectionSpec, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"'sections' trong {origin} phải là một danh sách [[sections]].")
+    out = []
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, Mapping) or "id" not in item or "levels" not in item:
+            raise ConfigError(f"Mục sections thứ {i} trong {origin} cần có 'id' và 'levels'.")
+        levels = tuple(str(x) for x in item["levels"])
+        bad = [x for x in levels if x not in LEVELS]
+        breakdowns = tuple(str(x) for x in item.get("breakdowns", ["unit"]))
+        bad += [x for x in breakdowns if x not in BREAKDOWNS]
+        if bad:
+            raise ConfigError(
+                f"Mục sections '{item['id']}' trong {origin} có giá trị không hợp lệ: "
+                f"{', '.join(bad)} (cấp: {', '.join(LEVELS)}; phân tích: {', '.join(BREAKDOWNS)})."
+            )
+        out.append(SectionSpec(str(item["id"]), levels, breakdowns, str(item.get("title", ""))))
+    return tuple(out)
+
+
+def _apply(settings: Settings, values: Mapping[str, Any], origin: str) -> Settings:
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key == "sections":
+            changes["sections"] = _sections(value, origin)
+        elif key == "narrative_templates":
+            changes["narrative_templates"] = Path(str(value)) if value else None
+        elif key in _SCALARS:
+            changes[key] = _coerce(key, value, origin)
+        else:
+            raise ConfigError(f"Thiết lập '{key}' trong {origin} không tồn tại.")
+    return replace(settings, **changes, source=(*settings.source, origin)) if changes else settings
+
+
+def load_settings(
+    config_file: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    settings = Settings()
+    if config_file is not None:
+        try:
+            with config_file.open("rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError as exc:
+            raise ConfigError(f"Không tìm thấy tệp thiết lập {config_file}.") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"Tệp thiết lập {config_file} sai cú pháp TOML: {exc}.") from exc
+        if "narrative_templates" in data and data["narrative_templates"]:
+            folder = Path(str(data["narrative_templates"]))
+            if not folder.is_absolute():
+                data["narrative_templates"] = str(config_file.parent / folder)
+        settings = _apply(settings, data, str(config_file))
+    env = os.environ if environ is None else environ
+    from_env = {
+        name: env[f"TTHC_{name.upper()}"]
+        for name in (*_SCALARS, "narrative_templates")
+        if f"TTHC_{name.upper()}" in env
+    }
+    settings = _apply(settings, from_env, "biến môi trường TTHC_*")
+    clean = {k: v for k, v in (overrides or {}).items() if v is not None}
+    settings = _apply(settings, clean, "tham số dòng lệnh")
+    if not 1 <= settings.start_day <= 28:
+        raise ConfigError(
+            f"Ngày bắt đầu kỳ báo cáo (start_day) phải từ 1 đến 28, không phải {settings.start_day}."
+        )
+    return settings

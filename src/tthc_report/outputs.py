@@ -1,0 +1,50 @@
+"""Writing outputs safely: never over an existing file unless asked, always atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+
+
+def check_targets(paths: Iterable[Path | None], force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Refuse, before any work is done, outputs that would overwrite a file (without
+    ``force``), an input file (ever), or that sit in a missing folder."""
+    protected = {p.resolve() for p in inputs}
+    for path in paths:
+        if path is None:
+            continue
+        if path.resolve() in protected:
+            raise OutputError(f"Tệp kết quả {path} trùng với một tệp đầu vào: không bao giờ ghi đè tệp đầu vào.")
+        if path.is_dir():
+            raise OutputError(f"{path} là một thư mục: hãy ghi tên tệp kết quả.")
+        if path.exists() and not force:
+            raise OutputError(
+                f"Tệp {path} đã có. Không ghi đè khi chưa được yêu cầu: "
+                "hãy chọn tên khác hoặc thêm --force."
+            )
+        if not path.parent.exists():
+            raise OutputError(f"Thư mục {path.parent} không tồn tại.")
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
