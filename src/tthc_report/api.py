@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from .catalog import Catalog, read_catalog
 from .checks import ERROR, INFO, WARNING, CheckSummary, DataCheck, count_levels, sort_key
-from .clean import clean_tables
+from .clean import clean_tables, dedupe
 from .config import Settings
 from .errors import ConfigError
 from .model import Report
@@ -37,10 +37,10 @@ class Loaded:
 def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
     clean = clean_tables(tables)
     resolved = resolve_units(clean.cases, catalog)
-    checks = sorted(clean.checks + resolved.checks, key=sort_key)
-    return Loaded(
-        resolved, tuple(checks), clean.rows_read, clean.excluded, clean.duplicates_merged, catalog
-    )
+    cases, dup_checks, merged = dedupe(resolved.cases)
+    resolved = replace(resolved, cases=cases)
+    checks = sorted(clean.checks + resolved.checks + dup_checks, key=sort_key)
+    return Loaded(resolved, tuple(checks), clean.rows_read, clean.excluded, merged, catalog)
 
 
 def load_files(

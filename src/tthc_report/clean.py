@@ -31,6 +31,7 @@ from .schema import (
     STATUS_WORDS,
     fold,
     hinted,
+    map_unique,
     nfc,
 )
 
@@ -75,7 +76,7 @@ def _text(values: Sequence[object]) -> pd.Series:
         t = nfc(v)
         return t or None
 
-    return s.map(one)
+    return map_unique(s, one)
 
 
 class _Checker:
@@ -115,9 +116,23 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
             _text(raw[key]) if key in raw else pd.Series([None] * n, dtype=object)
         )
     excluded = np.zeros(n, dtype=bool)
+    # Lines below the data ("Tổng cộng: …", "Người lập biểu") carry none of a case's key
+    # facts: listed for information, not counted as excluded case rows.
+    received_text = _text(raw["received"]) if "received" in raw else None
+    trailer = (out["code"].isna() & out["unit_raw"].isna()).to_numpy()
+    if received_text is not None:
+        trailer = trailer & received_text.isna().to_numpy()
+    if trailer.any():
+        line_text = pd.Series(
+            [" ".join(str(c) for c in row if c not in (None, "")) for row in table.rows]
+        )
+        chk.add(INFO, trailer, "code", line_text,
+                "Dòng '{value}' không phải hồ sơ (không có mã, đơn vị, ngày tiếp nhận): bỏ qua.",
+                "not_a_case")  # fmt: skip
 
+    excluded = trailer.copy()
     for key, col in (("code", "code"), ("unit", "unit_raw")):
-        missing = out[col].isna().to_numpy()
+        missing = out[col].isna().to_numpy() & ~trailer
         chk.add(ERROR, missing, key, raw[key],
                 f"Thiếu {COLUMN_BY_KEY[key].header.lower()}: hồ sơ bị loại khỏi số liệu.",
                 "missing_required")  # fmt: skip
@@ -128,6 +143,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
             out[key] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
             continue
         parsed, bad = parse_dates(raw[key].tolist())
+        bad = bad & ~trailer
         out[key] = parsed
         header = COLUMN_BY_KEY[key].header.lower()
         chk.add(ERROR, bad, key, raw[key],
@@ -142,9 +158,10 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
 
     for key in ("channel", "online_level", "level"):
         if key in raw:
-            words = raw[key].map(lambda v, t=WORD_TABLES[key]: t.get(fold(_num_word(v))))
-            if key in WORD_HINTS:
-                words = words.fillna(raw[key].map(lambda v, h=WORD_HINTS[key]: hinted(h, v)))
+            known, hints = WORD_TABLES[key], WORD_HINTS.get(key, ())
+            words = map_unique(
+                raw[key], lambda v, t=known, h=hints: t.get(fold(_num_word(v))) or hinted(h, v)
+            )
             blank = _text(raw[key]).isna()
             unknown = (words.isna() & ~blank).to_numpy() & ~excluded
             default = {"channel": "trực tiếp", "online_level": "để trống", "level": "theo danh mục"}[key]
@@ -159,7 +176,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
     finished_chain = out["result_date"].fillna(out["delivered"])
     stopped_chain = out["stopped"].fillna(finished_chain)
     if "status" in raw:
-        status = raw["status"].map(lambda v: STATUS_WORDS.get(fold(v)))
+        status = map_unique(raw["status"], lambda v: STATUS_WORDS.get(fold(v)))
         blank = _text(raw["status"]).isna()
         unknown = (status.isna() & ~blank).to_numpy() & ~excluded
         chk.add(WARNING, unknown, "status", raw["status"],
@@ -199,7 +216,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
             "Hồ sơ đã hủy: không tính vào số liệu nào.", "cancelled")  # fmt: skip
     for key in ("code", "unit", "agency", "procedure"):
         col = key if key != "unit" else "unit_raw"
-        looks = out[col].map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        looks = map_unique(out[col], lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
         chk.add(INFO, looks.to_numpy(dtype=bool) & ~excluded, key, out[col],
                 "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi lại dưới dạng văn "
                 "bản.", "formula_like")  # fmt: skip
@@ -207,8 +224,9 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
     out["source_file"] = table.file
     out["source_sheet"] = table.sheet
     out["source_row"] = np.asarray(table.row_numbers, dtype=np.int64)
-    keep = out.loc[~excluded].rename(columns={"level": "level_raw"})
-    return keep.loc[:, list(CASE_COLUMNS)].reset_index(drop=True), chk.records, int(excluded.sum())
+    keep = out.loc[~excluded & ~trailer].rename(columns={"level": "level_raw"})
+    dropped = int((excluded & ~trailer).sum())
+    return keep.loc[:, list(CASE_COLUMNS)].reset_index(drop=True), chk.records, dropped
 
 
 def _num_word(v: object) -> object:
@@ -248,20 +266,25 @@ def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
         excluded += dropped
         rows_read += len(t.rows)
     cases = pd.concat(frames, ignore_index=True) if frames else _empty()
-    cases, dup_checks, merged = dedupe(cases)
-    return CleanCases(cases, checks + dup_checks, rows_read, excluded, merged)
+    return CleanCases(cases, checks, rows_read, excluded, 0)
 
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
 
 
-_FACT_COLUMNS = [c for c in CASE_COLUMNS if not c.startswith("source_")]
+#: what two rows of the same case must agree on to be "identical": the facts as read,
+#: with the unit as matched (two programs write the same desk differently)
+_FACT_COLUMNS = [
+    "code", "unit", "agency", "procedure", "field", "received", "due", "result_date",
+    "delivered", "stopped", "status", "channel", "online_level",
+]  # fmt: skip
 _STATUS_RANK = {"processing": 0, "cancelled": 1, "returned": 2, "withdrawn": 2, "resolved": 3}
 
 
 def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
-    """The same case code twice is one case (spec/inputs.md, "Files").
+    """The same case code twice is one case (spec/inputs.md, "Files"); run after the units
+    are matched.
 
     Identical rows are merged silently; rows that differ are resolved to the one with the
     later facts (a finished date beats none, then the later finished date, a delivered
@@ -269,7 +292,7 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     each dropped row is listed as a warning naming the row that was kept."""
     if cases.empty:
         return cases, [], 0
-    code_key = cases["code"].map(fold)
+    code_key = map_unique(cases["code"], fold)
     dup = code_key.duplicated(keep=False).to_numpy()
     if not dup.any():
         return cases, [], 0
@@ -290,7 +313,9 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     keep_idx = ordered.drop_duplicates("code", keep="last").index
     kept_of = pd.Series(keep_idx, index=rank.loc[keep_idx, "code"].to_numpy())
     dropped = cases.index.difference(keep_idx)
-    facts = pd.util.hash_pandas_object(cases[_FACT_COLUMNS].astype(str), index=False)
+    facts = pd.util.hash_pandas_object(
+        cases[[c for c in _FACT_COLUMNS if c in cases]].astype(str), index=False
+    )
     checks: list[DataCheck] = []
     for i in dropped:
         k = kept_of[code_key.iloc[i]]

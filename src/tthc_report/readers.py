@@ -133,6 +133,24 @@ def headers_seen(
     return tuple(best[1])
 
 
+def _header_labels(header_rows: Sequence[Sequence[Cell]]) -> dict[int, str]:
+    """Each column's header as staff read it; in a two-row header a group label merged
+    across columns ("Ngày") is put before the label below it ("Ngày trả kết quả")."""
+    width = max(len(r) for r in header_rows)
+    labels: dict[int, str] = {}
+    carried = ""
+    for i in range(width):
+        texts = [str(r[i]).strip() if i < len(r) and not _is_blank(r[i]) else "" for r in header_rows]
+        if len(texts) == 2:
+            upper, lower = texts
+            if upper:
+                carried = upper
+            labels[i] = f"{carried} {lower}" if lower and not upper and carried else (lower or upper)
+        else:
+            labels[i] = texts[0]
+    return labels
+
+
 def _is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
@@ -152,14 +170,12 @@ def table_from_rows(
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
     header_rows = rows[first : first + height]
+    labels = _header_labels(header_rows)
     for idx, key in sorted(keys.items()):
         if key in columns:  # a second alias of the same column: kept as an extra column
             continue
         columns[key] = idx
-        texts = [
-            str(r[idx]).strip() for r in header_rows if idx < len(r) and not _is_blank(r[idx])
-        ]
-        headers[key] = " / ".join(texts) or (default_headers or {}).get(key, key)
+        headers[key] = labels.get(idx) or (default_headers or {}).get(key, key)
     last = header_rows[-1]
     extra = {
         i: str(c).strip()

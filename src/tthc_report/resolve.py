@@ -16,7 +16,7 @@ import pandas as pd
 
 from .catalog import Catalog, Unit, district_key, split_name
 from .checks import WARNING, DataCheck
-from .schema import HEADERS, fold, level_from_name
+from .schema import HEADERS, fold, level_from_name, map_unique
 
 
 @dataclass
@@ -107,7 +107,9 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     prov = out["level"] == "province"
     agency_written = out["agency"].where(out["agency"].notna(), out["unit"])
     agency_display = _most_common(agency_written[prov])
-    out["agency_name"] = agency_written.map(lambda v: agency_display.get(fold(v))).where(prov)
+    out["agency_name"] = map_unique(agency_written, lambda v: agency_display.get(fold(v))).where(
+        prov
+    )
 
     all_units = list(catalog.units) if catalog else []
     data_only = sorted(own.values(), key=lambda u: vi_sort_key(u.name))

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
 
 _SPACES = re.compile(r"\s+")
 
@@ -27,6 +31,17 @@ def nfc(text: object) -> str:
     """Display form of a name: NFC, trimmed, inner spaces collapsed, case kept."""
     s = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
     return _SPACES.sub(" ", s).strip()
+
+
+def map_unique(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value (exports repeat the same
+    unit, status and channel words thousands of times).  Missing values (None, NaN) are
+    passed to ``fn`` as None."""
+    clean = values.astype(object).where(values.notna(), None)
+    mapping = {v: fn(v) for v in pd.unique(clean.to_numpy(dtype=object))}
+    return pd.Series(
+        [mapping[v] for v in clean.to_numpy(dtype=object)], index=values.index, dtype=object
+    )
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from .metrics import CaseDays, classify, complete, count_by_group
 from .model import Metrics, Row, Section
 from .periods import Period
 from .resolve import Resolved
+from .schema import map_unique
 
 SECTION_TITLES = {
     "province": "Trung tâm Phục vụ hành chính công tỉnh",
@@ -48,8 +49,8 @@ class _Groups:
         unit_index = {u.name: i for i, u in enumerate(self.units)}
         self.unit = cases["unit"].map(unit_index).fillna(-1).to_numpy(dtype=np.int64)
         dkey = {district_key(d): i for i, d in enumerate(self.districts)}
-        self.district = (
-            cases["district"].map(lambda d: dkey.get(district_key(d), -1) if d else -1)
+        self.district = map_unique(
+            cases["district"], lambda d: dkey.get(district_key(d), -1) if d else -1
         ).to_numpy(dtype=np.int64)
         aindex = {a: i for i, a in enumerate(self.agencies)}
         self.agency = cases["agency_name"].map(aindex).fillna(-1).to_numpy(dtype=np.int64)
