@@ -31,6 +31,7 @@ class Loaded:
     rows_read: int
     excluded: int
     duplicates_merged: int
+    non_case_lines: int
     catalog: Catalog | None
 
 
@@ -40,7 +41,10 @@ def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
     cases, dup_checks, merged = dedupe(resolved.cases)
     resolved = replace(resolved, cases=cases)
     checks = sorted(clean.checks + resolved.checks + dup_checks, key=sort_key)
-    return Loaded(resolved, tuple(checks), clean.rows_read, clean.excluded, merged, catalog)
+    return Loaded(
+        resolved, tuple(checks), clean.rows_read, clean.excluded, merged, clean.non_case_lines,
+        catalog,
+    )  # fmt: skip
 
 
 def load_files(
@@ -66,7 +70,9 @@ def choose_period(
     elif month is not None:
         period = monthly_period(*month, settings.start_day)
     else:
-        raise ConfigError("Hãy chọn tháng báo cáo (--month YYYY-MM) hoặc khoảng ngày (--from/--to).")
+        raise ConfigError(
+            "Hãy chọn tháng báo cáo (--month YYYY-MM) hoặc khoảng ngày (--from/--to)."
+        )
     return period, previous_period(period, settings.start_day)
 
 
@@ -83,6 +89,7 @@ def summarise(loaded: Loaded) -> CheckSummary:
         excluded=loaded.excluded,
         cancelled=cancelled,
         duplicates_merged=loaded.duplicates_merged,
+        non_case_lines=loaded.non_case_lines,
     )
 
 

@@ -144,7 +144,9 @@ def catalog_from_table(table: RawTable) -> Catalog:
             continue
         level = word(LEVEL_WORDS, level_raw) if level_raw else level_from_name(name)
         if level is None:
-            problems.append(f"dòng {excel_row}: không nhận ra cấp '{level_raw}' của đơn vị '{name}'")
+            problems.append(
+                f"dòng {excel_row}: không nhận ra cấp '{level_raw}' của đơn vị '{name}'"
+            )
             continue
         parent = _cell(row, table.columns.get("parent")) or None
         key = (split_name(name)[0], district_key(parent) if parent else "")
@@ -167,7 +169,9 @@ def catalog_from_table(table: RawTable) -> Catalog:
             u = Unit(u.name, u.level, real or u.parent, u.code, True, u.order)
         fixed.append(u)
     if problems:
-        shown = "; ".join(problems[:20]) + (f"; và {len(problems) - 20} lỗi khác" if len(problems) > 20 else "")
+        shown = "; ".join(problems[:20]) + (
+            f"; và {len(problems) - 20} lỗi khác" if len(problems) > 20 else ""
+        )
         raise CatalogError(f"Danh mục đơn vị ({where}) có lỗi: {shown}.")
     if not fixed:
         raise CatalogError(f"Danh mục đơn vị ({where}) không có đơn vị nào.")
@@ -180,8 +184,9 @@ def read_catalog(path: Path) -> Catalog:
     )
     if not tables:
         raise CatalogError(
-            no_header_message(path, missing, [CATALOG_HEADERS["name"], CATALOG_HEADERS["level"]])
-            .replace("danh sách hồ sơ", "danh mục đơn vị")
+            no_header_message(
+                path, missing, [CATALOG_HEADERS["name"], CATALOG_HEADERS["level"]]
+            ).replace("danh sách hồ sơ", "danh mục đơn vị")
         )
     return catalog_from_table(tables[0])
 

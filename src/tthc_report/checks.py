@@ -38,6 +38,8 @@ class CheckSummary:
     excluded: int
     cancelled: int
     duplicates_merged: int
+    #: lines below a header that are no case at all (totals, signatures), listed as info
+    non_case_lines: int = 0
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)

@@ -11,7 +11,7 @@ Rules (spec/inputs.md "Values", spec/metrics.md "The case's own facts"):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,7 +58,7 @@ class CleanCases:
     checks: list[DataCheck]
     rows_read: int
     excluded: int
-    duplicates_merged: int
+    non_case_lines: int
 
 
 def _text(values: Sequence[object]) -> pd.Series:
@@ -97,7 +97,9 @@ class _Checker:
                     file=self.table.file,
                     sheet=self.table.sheet,
                     row=self.table.row_numbers[i],
-                    column=self.table.headers.get(key, COLUMN_BY_KEY[key].header if key in COLUMN_BY_KEY else key),
+                    column=self.table.headers.get(
+                        key, COLUMN_BY_KEY[key].header if key in COLUMN_BY_KEY else key
+                    ),
                     value=value,
                     message=message.format(value=value),
                     code=code,
@@ -105,8 +107,8 @@ class _Checker:
             )
 
 
-def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
-    """One raw table -> (usable rows, checks, number of excluded rows)."""
+def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, int]:
+    """One raw table -> (usable rows, checks, excluded case rows, non-case lines)."""
     n = len(table.rows)
     chk = _Checker(table)
     raw = {k: pd.Series(table.column_values(k), dtype=object) for k in table.columns}
@@ -158,13 +160,14 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
 
     for key in ("channel", "online_level", "level"):
         if key in raw:
-            known, hints = WORD_TABLES[key], WORD_HINTS.get(key, ())
-            words = map_unique(
-                raw[key], lambda v, t=known, h=hints: t.get(fold(_num_word(v))) or hinted(h, v)
-            )
+            words = map_unique(raw[key], _word_reader(key))
             blank = _text(raw[key]).isna()
             unknown = (words.isna() & ~blank).to_numpy() & ~excluded
-            default = {"channel": "trực tiếp", "online_level": "để trống", "level": "theo danh mục"}[key]
+            default = {
+                "channel": "trực tiếp",
+                "online_level": "để trống",
+                "level": "theo danh mục",
+            }[key]
             chk.add(WARNING, unknown, key, raw[key],
                     f"Không nhận ra giá trị '{{value}}' của cột {COLUMN_BY_KEY[key].header}: "
                     f"tính như {default}.", f"unknown_{key}")  # fmt: skip
@@ -226,7 +229,17 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int]:
     out["source_row"] = np.asarray(table.row_numbers, dtype=np.int64)
     keep = out.loc[~excluded & ~trailer].rename(columns={"level": "level_raw"})
     dropped = int((excluded & ~trailer).sum())
-    return keep.loc[:, list(CASE_COLUMNS)].reset_index(drop=True), chk.records, dropped
+    frame = keep.loc[:, list(CASE_COLUMNS)].reset_index(drop=True)
+    return frame, chk.records, dropped, int(trailer.sum())
+
+
+def _word_reader(key: str) -> Callable[[object], str | None]:
+    known, hints = WORD_TABLES[key], WORD_HINTS.get(key, ())
+
+    def read(v: object) -> str | None:
+        return known.get(fold(_num_word(v))) or hinted(hints, v)
+
+    return read
 
 
 def _num_word(v: object) -> object:
@@ -258,15 +271,16 @@ def _contradictions(chk: _Checker, out: pd.DataFrame, excluded: np.ndarray) -> N
 
 
 def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
-    frames, checks, excluded, rows_read = [], [], 0, 0
+    frames, checks, excluded, rows_read, non_case = [], [], 0, 0, 0
     for t in tables:
-        frame, found, dropped = clean_table(t)
+        frame, found, dropped, lines = clean_table(t)
         frames.append(frame)
         checks.extend(found)
         excluded += dropped
+        non_case += lines
         rows_read += len(t.rows)
     cases = pd.concat(frames, ignore_index=True) if frames else _empty()
-    return CleanCases(cases, checks, rows_read, excluded, 0)
+    return CleanCases(cases, checks, rows_read, excluded, non_case)
 
 
 def _empty() -> pd.DataFrame:

@@ -16,7 +16,8 @@ from .api import build_report, load_files
 from .checks import LEVEL_LABELS
 from .config import load_settings
 from .errors import ConfigError, ReportError
-from .formatting import number as count, percent
+from .formatting import number as count
+from .formatting import percent
 from .model import Report
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
@@ -142,9 +143,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         (LEVEL_LABELS[c.level], c.file, c.sheet, str(c.row or ""), c.column, c.value, c.message)
         for c in loaded.checks
     ]
-    widths = [
-        min(40, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header[:-1])
-    ]
+    widths = [min(40, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header[:-1])]
     for r in [header, *rows]:
         cells = [r[i][:40].ljust(widths[i]) for i in range(len(widths))]
         print(" | ".join(cells + [r[-1]]))

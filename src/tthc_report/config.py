@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .periods import check_start_day
 from .schema import LEVELS
 
 BREAKDOWNS = ("agency", "district", "unit")
@@ -66,7 +67,9 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             return float(value)
         return str(value)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"Giá trị '{value}' của thiết lập {name} ({origin}) không hợp lệ.") from exc
+        raise ConfigError(
+            f"Giá trị '{value}' của thiết lập {name} ({origin}) không hợp lệ."
+        ) from exc
 
 
 def _sections(raw: Any, origin: str) -> tuple[SectionSpec, ...]:
@@ -131,8 +134,5 @@ def load_settings(
     settings = _apply(settings, from_env, "biến môi trường TTHC_*")
     clean = {k: v for k, v in (overrides or {}).items() if v is not None}
     settings = _apply(settings, clean, "tham số dòng lệnh")
-    if not 1 <= settings.start_day <= 28:
-        raise ConfigError(
-            f"Ngày bắt đầu kỳ báo cáo (start_day) phải từ 1 đến 28, không phải {settings.start_day}."
-        )
+    check_start_day(settings.start_day)
     return settings

@@ -106,8 +106,9 @@ def parse_dates(values: Sequence[object]) -> tuple[pd.Series, np.ndarray]:
     else:
         is_dt = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
         is_num = raw.map(
-            lambda v: isinstance(v, int | float | np.integer | np.floating)
-            and not isinstance(v, bool)
+            lambda v: (
+                isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
+            )
         ).to_numpy(dtype=bool)
         is_str = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
     other = ~(is_dt | is_num | is_str) & present

@@ -30,7 +30,12 @@ def no_cases(m: Metrics, s: Settings) -> bool:
     return m.received_new == 0
 
 
-RULES = {"late_unit": late_unit, "has_late": has_late, "low_volume": low_volume, "no_cases": no_cases}
+RULES = {
+    "late_unit": late_unit,
+    "has_late": has_late,
+    "low_volume": low_volume,
+    "no_cases": no_cases,
+}
 
 
 def flags_for(m: Metrics, s: Settings) -> tuple[str, ...]:

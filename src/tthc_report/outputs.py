@@ -20,7 +20,9 @@ def check_targets(paths: Iterable[Path | None], force: bool, inputs: Iterable[Pa
         if path is None:
             continue
         if path.resolve() in protected:
-            raise OutputError(f"Tệp kết quả {path} trùng với một tệp đầu vào: không bao giờ ghi đè tệp đầu vào.")
+            raise OutputError(
+                f"Tệp kết quả {path} trùng với một tệp đầu vào: không bao giờ ghi đè tệp đầu vào."
+            )
         if path.is_dir():
             raise OutputError(f"{path} là một thư mục: hãy ghi tên tệp kết quả.")
         if path.exists() and not force:
@@ -50,4 +52,8 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_json(path: Path, data: Any) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    atomic_write(path, write)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import ConfigError
+from .formatting import short_date
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -37,12 +38,7 @@ class Period:
         return {"label": self.label, "start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
-def short_date(d: date) -> str:
-    """Vietnamese date without leading zeros: 21/9/2021."""
-    return f"{d.day}/{d.month}/{d.year}"
-
-
-def _check_start_day(start_day: int) -> None:
+def check_start_day(start_day: int) -> None:
     if not 1 <= start_day <= 28:
         raise ConfigError(
             f"Ngày bắt đầu kỳ báo cáo (start_day) phải từ 1 đến 28, không phải {start_day}."
@@ -56,7 +52,7 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def monthly_period(year: int, month: int, start_day: int) -> Period:
     """The period of report month ``month/year``."""
-    _check_start_day(start_day)
+    check_start_day(start_day)
     if start_day == 1:
         start = date(year, month, 1)
         end = date(year, month, calendar.monthrange(year, month)[1])
@@ -117,7 +113,9 @@ def previous_period(period: Period, start_day: int) -> Period:
         py, pm = _add_months(*first.month, -span)
         ly, lm = _add_months(*first.month, -1)
         return range_period(
-            monthly_period(py, pm, start_day).start, monthly_period(ly, lm, start_day).end, start_day
+            monthly_period(py, pm, start_day).start,
+            monthly_period(ly, lm, start_day).end,
+            start_day,
         )
     end = period.start - timedelta(days=1)
     return range_period(end - timedelta(days=period.days - 1), end, start_day)
@@ -130,7 +128,9 @@ def parse_month(text: str) -> tuple[int, int]:
     """'2021-10' -> (2021, 10)."""
     m = _MONTH.match(text or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise ConfigError(f"Tháng báo cáo '{text}' không hợp lệ: hãy viết theo dạng YYYY-MM, ví dụ 2021-10.")
+        raise ConfigError(
+            f"Tháng báo cáo '{text}' không hợp lệ: hãy viết theo dạng YYYY-MM, ví dụ 2021-10."
+        )
     return int(m.group(1)), int(m.group(2))
 
 

@@ -120,9 +120,7 @@ def find_header(
     return None
 
 
-def headers_seen(
-    rows: Sequence[Sequence[Cell]], key_fn: KeyFn = header_key
-) -> tuple[str, ...]:
+def headers_seen(rows: Sequence[Sequence[Cell]], key_fn: KeyFn = header_key) -> tuple[str, ...]:
     """The text of the row that looks most like a header, for the error message."""
     best: tuple[int, list[str]] = (-1, [])
     for cells in rows[:HEADER_SEARCH_ROWS]:
@@ -140,12 +138,16 @@ def _header_labels(header_rows: Sequence[Sequence[Cell]]) -> dict[int, str]:
     labels: dict[int, str] = {}
     carried = ""
     for i in range(width):
-        texts = [str(r[i]).strip() if i < len(r) and not _is_blank(r[i]) else "" for r in header_rows]
+        texts = [
+            str(r[i]).strip() if i < len(r) and not _is_blank(r[i]) else "" for r in header_rows
+        ]
         if len(texts) == 2:
             upper, lower = texts
             if upper:
                 carried = upper
-            labels[i] = f"{carried} {lower}" if lower and not upper and carried else (lower or upper)
+            labels[i] = (
+                f"{carried} {lower}" if lower and not upper and carried else (lower or upper)
+            )
         else:
             labels[i] = texts[0]
     return labels
@@ -231,7 +233,7 @@ def _workbook_rows(path: Path) -> list[tuple[str, list[list[Cell]]]]:
         sheets: list[tuple[str, list[list[Cell]]]] = []
         for name in wb.sheet_names:
             sheet = wb.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
+            rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
             sheets.append((name, rows))
         return sheets
     except calamine.PasswordError as exc:
@@ -264,7 +266,9 @@ def _decode(path: Path) -> str:
     )
 
 
-def _csv_rows(path: Path, key_fn: KeyFn, required: Sequence[str]) -> list[tuple[str, list[list[Cell]]]]:
+def _csv_rows(
+    path: Path, key_fn: KeyFn, required: Sequence[str]
+) -> list[tuple[str, list[list[Cell]]]]:
     text = _decode(path)
     best: list[list[Cell]] | None = None
     for sep in (",", ";", "\t"):

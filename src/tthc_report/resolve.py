@@ -51,8 +51,10 @@ def vi_sort_key(text: str) -> tuple[str, str]:
 
 def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     checks: list[DataCheck] = []
-    pairs = cases[["unit_raw", "parent_raw", "level_raw"]].astype(object).where(
-        cases[["unit_raw", "parent_raw", "level_raw"]].notna(), None
+    pairs = (
+        cases[["unit_raw", "parent_raw", "level_raw"]]
+        .astype(object)
+        .where(cases[["unit_raw", "parent_raw", "level_raw"]].notna(), None)
     )
     distinct = pairs.drop_duplicates()
     first_rows = cases.loc[distinct.index, ["source_file", "source_sheet", "source_row"]]
@@ -115,13 +117,16 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     data_only = sorted(own.values(), key=lambda u: vi_sort_key(u.name))
     all_units += [u for u in data_only if not any(u.name == c.name for c in all_units)]
     if catalog is None:
-        all_units = sorted(all_units, key=lambda u: (_LEVEL_ORDER.get(u.level or "", 9), vi_sort_key(u.name)))
+        all_units = sorted(
+            all_units, key=lambda u: (_LEVEL_ORDER.get(u.level or "", 9), vi_sort_key(u.name))
+        )
     districts = [u.name for u in all_units if u.level == "district"]
     known = {district_key(d) for d in districts}
-    for d in sorted({u.parent for u in all_units if u.parent}, key=vi_sort_key):
-        if district_key(d) not in known:
-            districts.append(d)
-            known.add(district_key(d))
+    parents = {u.parent for u in all_units if u.parent}
+    for parent in sorted(parents, key=vi_sort_key):
+        if district_key(parent) not in known:
+            districts.append(parent)
+            known.add(district_key(parent))
     agencies = sorted(set(agency_display.values()), key=vi_sort_key)
     return Resolved(out, all_units, districts, agencies, checks)
 

@@ -52,7 +52,10 @@ def environment(settings: Settings) -> jinja2.Environment:
 def terms(end: date) -> dict[str, str]:
     if end < NEW_TERMS_FROM:
         return {"partial": "mức độ 3", "full": "mức độ 4"}
-    return {"partial": "dịch vụ công trực tuyến một phần", "full": "dịch vụ công trực tuyến toàn trình"}
+    return {
+        "partial": "dịch vụ công trực tuyến một phần",
+        "full": "dịch vụ công trực tuyến toàn trình",
+    }
 
 
 def paragraphs(text: str) -> list[str]:
@@ -77,7 +80,9 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> list[
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"Không tìm thấy mẫu lời văn {exc.name}.") from exc
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"Mẫu lời văn {name} dùng một giá trị không có: {exc.message}.") from exc
+        raise TemplateError(
+            f"Mẫu lời văn {name} dùng một giá trị không có: {exc.message}."
+        ) from exc
 
 
 def section_context(report: Report, section: Section) -> dict[str, Any]:
