@@ -233,7 +233,7 @@ def _workbook_rows(path: Path) -> list[tuple[str, list[list[Cell]]]]:
         sheets: list[tuple[str, list[list[Cell]]]] = []
         for name in wb.sheet_names:
             sheet = wb.get_sheet_by_name(name)
-            rows = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+            rows: list[list[Cell]] = [list(r) for r in sheet.to_python(skip_empty_area=False)]
             sheets.append((name, rows))
         return sheets
     except calamine.PasswordError as exc:
