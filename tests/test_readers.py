@@ -12,6 +12,7 @@ import random
 import shutil
 import unicodedata
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -29,7 +30,7 @@ REQUIRED = ["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày tiếp nhận", "
 TS = pd.Timestamp
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[object]]]) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, rows in sheets.items():
@@ -40,14 +41,16 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
     return path
 
 
-def csv_bytes(rows: list[list[object]], encoding: str = "utf-8", sep: str = ",") -> bytes:
+def csv_bytes(rows: Sequence[Sequence[object]], encoding: str = "utf-8", sep: str = ",") -> bytes:
     buf = io.StringIO()
     csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerows(rows)
     text = buf.getvalue()
     return to_cp1258(text) if encoding == "cp1258" else text.encode(encoding)
 
 
-def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8", sep: str = ",") -> Path:
+def write_csv(
+    path: Path, rows: Sequence[Sequence[object]], encoding: str = "utf-8", sep: str = ","
+) -> Path:
     path.write_bytes(csv_bytes(rows, encoding, sep))
     return path
 
@@ -61,11 +64,12 @@ def facts(path: Path, *cols: str) -> list[dict[str, object]]:
 
 
 def test_xlsx_header_below_titles_on_a_sheet_that_is_not_the_first(tmp_path: Path) -> None:
-    titles = [["UBND TỈNH VĨNH PHÚC"], ["DANH SÁCH HỒ SƠ"], ["Từ ngày 01/09/2021 đến ngày 30/09/2021"],
-              [], ["Thời điểm xuất: 01/10/2021 17:05"], []]  # fmt: skip
-    rows = [["STT", *REQUIRED], [1, "HS-1", "Xã Tứ Yên", dt.datetime(2021, 9, 3, 8, 15),
+    rows: list[list[object]] = [
+        ["UBND TỈNH VĨNH PHÚC"], ["DANH SÁCH HỒ SƠ"], ["Từ ngày 01/09/2021 đến ngày 30/09/2021"],
+        [], ["Thời điểm xuất: 01/10/2021 17:05"], []]  # fmt: skip
+    rows += [["STT", *REQUIRED], [1, "HS-1", "Xã Tứ Yên", dt.datetime(2021, 9, 3, 8, 15),
                                  dt.datetime(2021, 9, 10)]]  # fmt: skip
-    path = write_xlsx(tmp_path / "ds.xlsx", {"Thống kê": [["Tổng số", 1]], "Hồ sơ": titles + rows})
+    path = write_xlsx(tmp_path / "ds.xlsx", {"Thống kê": [["Tổng số", 1]], "Hồ sơ": rows})
     tables, missing = read_file(path)
     assert [(t.sheet, t.header_row, t.row_numbers) for t in tables] == [("Hồ sơ", 7, [8])]
     assert tables[0].columns == {"code": 1, "unit": 2, "received": 3, "due": 4}
@@ -91,7 +95,9 @@ def test_header_is_searched_in_the_first_30_rows(
 
 
 def test_xlsm(tmp_path: Path) -> None:
-    plain = write_xlsx(tmp_path / "a.xlsx", {"DS": [REQUIRED, ["HS-1", "Xã A", "03/04/2021", 44300]]})
+    plain = write_xlsx(
+        tmp_path / "a.xlsx", {"DS": [REQUIRED, ["HS-1", "Xã A", "03/04/2021", 44300]]}
+    )
     path = tmp_path / "macro.xlsm"
     xlsx_type = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
     xlsm_type = b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"
@@ -103,7 +109,8 @@ def test_xlsm(tmp_path: Path) -> None:
                 data = data.replace(xlsx_type, xlsm_type)
             zout.writestr(item, data)
     assert facts(path, "code", "received", "due", "source_file") == [
-        {"code": "HS-1", "received": TS(2021, 4, 3), "due": TS(2021, 4, 14), "source_file": "macro.xlsm"}
+        {"code": "HS-1", "received": TS(2021, 4, 3), "due": TS(2021, 4, 14),
+         "source_file": "macro.xlsm"}
     ]  # fmt: skip
 
 
@@ -128,13 +135,14 @@ def test_xls_and_ods(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize("sep", [",", ";"])
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1258"])
 def test_csv_encodings_and_separators(tmp_path: Path, encoding: str, sep: str) -> None:
-    rows = [["DANH SÁCH HỒ SƠ - HUYỆN SÔNG LÔ"], ["Xuất ngày 01/10/2021"],
+    rows: list[list[object]] = [["DANH SÁCH HỒ SƠ - HUYỆN SÔNG LÔ"], ["Xuất ngày 01/10/2021"],
             ["STT", *REQUIRED, "Thủ tục", "Ngày có kết quả", "Trạng thái", "Hình thức nộp"],
             [1, "H1", "Xã Đồng Thịnh", "03/09/2021", "10/09/2021", "Cấp bản sao, chứng thực",
              "08/09/2021", "Đã có kết quả", "Trực tuyến"]]  # fmt: skip
     path = write_csv(tmp_path / "ds.csv", rows, encoding, sep)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf") == (encoding == "utf-8-sig")
-    assert facts(path, "code", "unit", "procedure", "received", "status", "channel", "source_row") == [
+    cols = ("code", "unit", "procedure", "received", "status", "channel", "source_row")
+    assert facts(path, *cols) == [
         {"code": "H1", "unit": "Xã Đồng Thịnh", "procedure": "Cấp bản sao, chứng thực",
          "received": TS(2021, 9, 3), "status": "resolved", "channel": "online", "source_row": 4}
     ]  # fmt: skip
@@ -154,8 +162,9 @@ def _two_row_header_xlsx(path: Path) -> Path:
     for j in (1, 2, 3, 9):
         ws.merge_cells(start_row=3, start_column=j, end_row=4, end_column=j)
     ws.merge_cells("D3:H3")
-    ws.append([1, "HS-1", "Xã A", dt.datetime(2021, 9, 1), dt.datetime(2021, 9, 9),
-               dt.datetime(2021, 9, 8), dt.datetime(2021, 9, 9), None, "Đã trả kết quả"])  # fmt: skip
+    d = dt.datetime
+    ws.append([1, "HS-1", "Xã A", d(2021, 9, 1), d(2021, 9, 9), d(2021, 9, 8), d(2021, 9, 9),
+               None, "Đã trả kết quả"])  # fmt: skip
     ws.append([2, "HS-2", "Xã A", "31/09/2021", dt.datetime(2021, 9, 9)])
     wb.save(path)
     return path
@@ -182,10 +191,10 @@ def test_two_row_merged_header(tmp_path: Path) -> None:
 def test_two_row_header_labels_read_as_staff_read_them(tmp_path: Path) -> None:
     path = _two_row_header_xlsx(tmp_path / "hai_dong.xlsx")
     (table,), _ = read_file(path)
-    assert table.headers == {"code": "Số hồ sơ", "unit": "Nơi tiếp nhận", "received": "Ngày tiếp nhận",
-                             "due": "Ngày hẹn trả", "result_date": "Ngày có kết quả",
-                             "delivered": "Ngày trả kết quả", "stopped": "Ngày trả lại/rút",
-                             "status": "Tình trạng"}  # fmt: skip
+    assert table.headers == {"code": "Số hồ sơ", "unit": "Nơi tiếp nhận",
+                             "received": "Ngày tiếp nhận", "due": "Ngày hẹn trả",
+                             "result_date": "Ngày có kết quả", "delivered": "Ngày trả kết quả",
+                             "stopped": "Ngày trả lại/rút", "status": "Tình trạng"}  # fmt: skip
     (check,) = load_files([path]).checks
     assert (check.row, check.column, check.value) == (6, "Ngày tiếp nhận", "31/09/2021")
 
@@ -194,7 +203,9 @@ def test_several_sheets_with_case_lists_are_all_read(tmp_path: Path) -> None:
     one = [["Tháng 9"], REQUIRED, ["A-1", "Xã A", "01/09/2021", "05/09/2021"],
            ["A-2", "Xã A", "02/09/2021", "06/09/2021"]]  # fmt: skip
     two = [["Mã HS", "Ngày nhận", "Hạn xử lý", "BPMC"], ["B-1", "03/10/2021", "07/10/2021", "Xã B"]]
-    path = write_xlsx(tmp_path / "nhieu.xlsx", {"T9": one, "Ghi chú": [["Không có gì"]], "T10": two})
+    path = write_xlsx(
+        tmp_path / "nhieu.xlsx", {"T9": one, "Ghi chú": [["Không có gì"]], "T10": two}
+    )
     got = facts(path, "code", "unit_raw", "source_sheet", "source_row")
     assert got == [
         {"code": "A-1", "unit_raw": "Xã A", "source_sheet": "T9", "source_row": 3},
@@ -204,7 +215,8 @@ def test_several_sheets_with_case_lists_are_all_read(tmp_path: Path) -> None:
 
 
 def test_totals_and_signature_lines_are_info_not_errors(tmp_path: Path) -> None:
-    rows = [["STT", *REQUIRED], [1, "HS-1", "Xã A", "01/09/2021", "05/09/2021"], [],
+    rows: list[list[object]] = [
+            ["STT", *REQUIRED], [1, "HS-1", "Xã A", "01/09/2021", "05/09/2021"], [],
             ["Tổng cộng: 1 hồ sơ"], [None, None, None, None, "Người lập biểu"],
             [None, None, None, None, "(Ký, ghi rõ họ tên)"]]  # fmt: skip
     loaded = load_files([write_xlsx(tmp_path / "tong.xlsx", {"DS": rows})])
@@ -231,7 +243,8 @@ def test_totals_line_in_the_code_column_is_info_not_an_error(tmp_path: Path) -> 
 
 def test_extra_columns_are_kept_and_ignored(tmp_path: Path) -> None:
     rows = [["Ghi chú", *REQUIRED[:2], "Số điện thoại", *REQUIRED[2:], "Người xử lý"],
-            ["gọi lại", "HS-1", "Xã A", "0912345678", "01/09/2021", "05/09/2021", "Nguyễn Văn A"]]  # fmt: skip
+            ["gọi lại", "HS-1", "Xã A", "0912345678", "01/09/2021", "05/09/2021",
+             "Nguyễn Văn A"]]  # fmt: skip
     path = write_csv(tmp_path / "them_cot.csv", rows)
     (table,), _ = read_file(path)
     assert table.extra_headers == {0: "Ghi chú", 3: "Số điện thoại", 6: "Người xử lý"}
@@ -266,7 +279,9 @@ def test_every_header_alias_is_recognised(tmp_path: Path, key: str, alias: str) 
 def test_header_matching_folds_case_spaces_and_unicode_form(tmp_path: Path) -> None:
     header = ["  MÃ  HỒ SƠ ", unicodedata.normalize("NFD", "Đơn vị tiếp nhận"),
               "ngày tiếp\u00a0nhận", "Ngày hẹn trả (*)", "TRẠNG THÁI:"]  # fmt: skip
-    path = write_csv(tmp_path / "hoa.csv", [header, ["HS-1", "Xã A", "01/09/2021", "05/09/2021", "x"]])
+    path = write_csv(
+        tmp_path / "hoa.csv", [header, ["HS-1", "Xã A", "01/09/2021", "05/09/2021", "x"]]
+    )
     (table,), _ = read_file(path)
     assert table.columns == {"code": 0, "unit": 1, "received": 2, "due": 3, "status": 4}
 
@@ -284,7 +299,9 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     path = tmp_path / "hong.xlsx"
     path.write_bytes(random.Random(7).randbytes(4096))
     msg = _input_error(path)
-    assert msg.startswith("Không mở được tệp hong.xlsx: tệp bị hỏng hoặc không phải bảng tính .xlsx")
+    assert msg.startswith(
+        "Không mở được tệp hong.xlsx: tệp bị hỏng hoặc không phải bảng tính .xlsx"
+    )
 
 
 def test_password_protected_xlsx(tmp_path: Path) -> None:
@@ -320,14 +337,17 @@ def test_unsupported_extension(tmp_path: Path, name: str) -> None:
 
 
 def test_no_header_row_names_file_sheet_required_columns_and_headers_found(tmp_path: Path) -> None:
-    rows = [["DANH SÁCH HỒ SƠ"], ["STT", "Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày nhận", "Ghi chú"],
+    rows: list[list[object]] = [
+            ["DANH SÁCH HỒ SƠ"], ["STT", "Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày nhận", "Ghi chú"],
             [1, "HS-1", "Xã A", "01/09/2021", ""]]  # fmt: skip
     path = write_xlsx(tmp_path / "thieu_cot.xlsx", {"Dữ liệu": rows})
     msg = _input_error(path)
     assert "thieu_cot.xlsx" in msg
     assert "trang tính 'Dữ liệu'" in msg
     assert "Cần có các cột: Mã hồ sơ, Đơn vị tiếp nhận, Ngày tiếp nhận, Ngày hẹn trả" in msg
-    assert "các tiêu đề tìm thấy 'STT', 'Mã hồ sơ', 'Đơn vị tiếp nhận', 'Ngày nhận', 'Ghi chú'" in msg
+    assert (
+        "các tiêu đề tìm thấy 'STT', 'Mã hồ sơ', 'Đơn vị tiếp nhận', 'Ngày nhận', 'Ghi chú'" in msg
+    )
 
 
 # --- nothing is changed ----------------------------------------------------------------------
@@ -348,7 +368,8 @@ def test_input_files_are_byte_identical_after_reading(tmp_path: Path, kind: str)
         path = Path(shutil.copy(DATA / f"readers_cases.{kind}", tmp_path / f"a.{kind}"))
     before, mtime = _sha(path), path.stat().st_mtime_ns
     loaded = load_files([path])
-    assert len(loaded.resolved.cases) >= 1
+    codes = ["HS-1"] if kind in ("xlsx", "csv") else ["HS-01", "HS-02"]
+    assert loaded.resolved.cases["code"].tolist() == codes
     assert isinstance(read_file(path)[0][0], RawTable)
     assert _sha(path) == before and path.stat().st_mtime_ns == mtime
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -11,7 +12,8 @@ from .catalog import Catalog, read_catalog
 from .checks import ERROR, INFO, WARNING, CheckSummary, DataCheck, count_levels, sort_key
 from .clean import clean_tables, dedupe
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .history import HistoryRow, merge, rows_of_report
 from .model import Report
 from .narrative import render_narrative
 from .periods import Period, monthly_period, previous_period, range_period
@@ -93,9 +95,32 @@ def summarise(loaded: Loaded) -> CheckSummary:
     )
 
 
+def load_history(path: Path) -> list[HistoryRow]:
+    """The history (LichSu) of last month's report: its JSON (``history``) or workbook."""
+    if not path.exists():
+        raise InputError(f"Không tìm thấy tệp báo cáo tháng trước {path}.")
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return [HistoryRow.from_dict(d) for d in data.get("history", [])]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise InputError(
+                f"Tệp {path.name} không phải tệp JSON số liệu của tthc-report ({exc})."
+            ) from exc
+    from .excel.history_io import read_history  # the workbook's LichSu sheet
+
+    return read_history(path)
+
+
 def report_from_loaded(
-    loaded: Loaded, period: Period, previous: Period | None, settings: Settings
+    loaded: Loaded,
+    period: Period,
+    previous: Period | None,
+    settings: Settings,
+    history: Sequence[HistoryRow] = (),
 ) -> Report:
+    """Count, flag and write the narrative for one period.  ``history``: LichSu rows of
+    earlier months; this month's rows are added (or replace an earlier build's)."""
     specs = settings.sections or default_sections(loaded.resolved.units)
     sections = compute_sections(loaded.resolved, period, previous, specs, settings)
     units = tuple((u.name, u.level, u.parent, u.code) for u in loaded.resolved.units)
@@ -108,8 +133,9 @@ def report_from_loaded(
         cases=loaded.resolved.cases,
         units=units,
     )
-    narrative = render_narrative(report, settings)
-    return Report(**{**report.__dict__, "narrative": tuple(narrative)})
+    narrative = render_narrative(report, settings, history)
+    merged = merge(history, rows_of_report(report, settings.best_unit_min_due))
+    return replace(report, narrative=tuple(narrative), history=tuple(merged))
 
 
 def build_report(
@@ -120,8 +146,10 @@ def build_report(
     date_from: date | None = None,
     date_to: date | None = None,
     units_file: Path | None = None,
+    history_file: Path | None = None,
     progress: Progress | None = None,
 ) -> Report:
     period, previous = choose_period(settings, month, date_from, date_to)
+    history = load_history(history_file) if history_file else []
     loaded = load_files(case_files, units_file, progress)
-    return report_from_loaded(loaded, period, previous, settings)
+    return report_from_loaded(loaded, period, previous, settings, history)

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from .checks import CheckSummary, DataCheck
+from .history import HistoryRow
 from .metrics import COUNT_KEYS, RATE_KEYS
 from .periods import Period
 
@@ -104,6 +105,8 @@ class Report:
     cases: pd.DataFrame | None = field(default=None, repr=False)
     #: the unit catalog rows (name, level, parent, code), for DanhMucDonVi
     units: tuple[tuple[str, str | None, str | None, str], ...] = ()
+    #: LichSu: the months before (from last month's report) and this one
+    history: tuple[HistoryRow, ...] = ()
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:
@@ -122,4 +125,5 @@ class Report:
                 "items": [c.to_dict() for c in self.checks],
             },
             "narrative": list(self.narrative),
+            "history": [h.to_dict() for h in self.history],
         }

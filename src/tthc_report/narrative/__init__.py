@@ -7,6 +7,7 @@ is searched first, so a file of the same name there replaces the shipped one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,8 @@ import jinja2
 from .. import formatting
 from ..config import Settings
 from ..errors import TemplateError
+from ..history import HistoryRow
+from .assess import assessments, lower_first
 
 if TYPE_CHECKING:
     from ..model import Report, Section
@@ -46,6 +49,7 @@ def environment(settings: Settings) -> jinja2.Environment:
     env.filters["number"] = formatting.number
     env.filters["percent"] = formatting.percent
     env.filters["date"] = formatting.short_date
+    env.filters["lower_first"] = lower_first
     return env
 
 
@@ -99,10 +103,18 @@ def section_context(report: Report, section: Section) -> dict[str, Any]:
     }
 
 
-def render_narrative(report: Report, settings: Settings) -> list[str]:
+def render_narrative(
+    report: Report, settings: Settings, history: Sequence[HistoryRow] = ()
+) -> list[str]:
+    """Each section's headline paragraph, then its assessment sentences.  ``history``: the
+    months before this one (LichSu of last month's report), for "lần đầu tiên"."""
     env = environment(settings)
+    earlier = [h for h in history if h.period_start < report.period.start.isoformat()]
     out: list[str] = []
     for section in report.sections:
-        name = "section_province.j2" if section.levels == ("province",) else "section_local.j2"
-        out += render(env, name, section_context(report, section))
+        kind = "province" if section.levels == ("province",) else "local"
+        context = section_context(report, section)
+        out += render(env, f"section_{kind}.j2", context)
+        context.update(assessments(report, section, earlier, settings))
+        out += render(env, f"assess_{kind}.j2", context)
     return out
