@@ -182,12 +182,6 @@ def test_ambiguous_name_without_district_is_listed_not_guessed(tmp_path: Path) -
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolve.resolve_units puts only the unit's name on each case and "
-    "sections._Groups indexes units by name: every case of two same-name communes (and an "
-    "unmatched desk of that name) is counted under the last one in the catalog",
-)
 def test_same_name_communes_counted_under_their_own_desk_in_the_report(tmp_path: Path) -> None:
     rows = [
         case("A", "Xã Quang Sơn", "Sông Lô"),
@@ -203,11 +197,6 @@ def test_same_name_communes_counted_under_their_own_desk_in_the_report(tmp_path:
     assert counts[("Xã Quang Sơn", "Huyện Lập Thạch")] == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolve.resolve_units writes the level key in English into the Vietnamese "
-    "unknown_unit message ('cấp commune'); schema.LEVEL_LABELS is not used",
-)
 def test_unmatched_unit_message_is_vietnamese(tmp_path: Path) -> None:
     (check,) = load_cases(tmp_path, [case("B", "UBND xã Hải Lựu")]).checks
     assert "cấp xã" in check.message.casefold()
@@ -246,22 +235,11 @@ def test_level_from_the_catalog_beats_the_name_prefix(tmp_path: Path) -> None:
     assert without.resolved.cases["level"].tolist() == ["province"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolve.resolve_units takes the level of a catalog-matched unit from the catalog "
-    "and ignores the case list's Cấp column; spec/inputs.md: 'Without a level column the "
-    "unit catalog gives it'",
-)
 def test_level_column_comes_before_the_catalog(tmp_path: Path) -> None:
     loaded = load_cases(tmp_path, [case("A", "Xã Đồng Thịnh", "Cấp huyện")], extra=["Cấp"])
     assert loaded.resolved.cases["level"].tolist() == ["district"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="without a catalog, resolve.resolve_units names the district taken from a "
-    "'(huyện X)' suffix by its case-folded matching key ('huyện sông lô')",
-)
 def test_district_from_a_name_suffix_keeps_its_written_form_without_catalog(
     tmp_path: Path,
 ) -> None:
@@ -304,19 +282,22 @@ def test_commune_whose_district_is_not_in_the_catalog(tmp_path: Path) -> None:
     assert "'Xã Đồng Thịnh' thuộc 'Huyện Tam Đảo'" in msg
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalog.catalog_from_table reports a commune whose parent district is missing "
-    "without its row number (the other catalog errors say 'dòng N')",
-)
 def test_commune_whose_district_is_not_in_the_catalog_names_the_row(tmp_path: Path) -> None:
     assert "dòng 3" in _parent_error(tmp_path, MISSING_PARENT)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalog.catalog_from_table checks communes' parents only when the catalog lists "
-    "at least one district: a catalog of communes only accepts any parent name",
-)
-def test_commune_parent_checked_when_the_catalog_has_no_district(tmp_path: Path) -> None:
-    _parent_error(tmp_path, [["X01", "Xã Đồng Thịnh", "Xã", "Huyện Tam Đảo"]])
+def test_a_catalog_without_districts_is_two_level(tmp_path: Path) -> None:
+    """A catalog with no district rows is a two-level province (since 1/7/2025): a parent
+    written beside a commune (often the province) makes no district row and no error."""
+    catalog = catalog_csv(tmp_path, [["T", "Trung tâm Phục vụ hành chính công tỉnh", "Tỉnh", ""],
+                                     ["X01", "Xã Đồng Thịnh", "Xã", "Tỉnh Phú Thọ"]])  # fmt: skip
+    cases = tmp_path / "ho_so.csv"
+    cases.write_text(
+        "Mã hồ sơ,Đơn vị tiếp nhận,Ngày tiếp nhận,Ngày hẹn trả\n"
+        "A,UBND xã Đồng Thịnh,01/10/2021,05/10/2021\n",
+        encoding="utf-8",
+    )
+    report = build_report([cases], Settings(), month=(2021, 10), units_file=catalog)
+    assert [s.id for s in report.sections] == ["province", "commune"]
+    (row,) = report.section("commune").breakdowns["unit"]
+    assert (row.name, row.metrics.received_new) == ("Xã Đồng Thịnh", 1)

@@ -182,12 +182,6 @@ def test_two_row_merged_header(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers._header_labels labels the first column under a merged group label by the "
-    "lower cell only ('tiếp nhận', not 'Ngày tiếp nhận'): the group text is joined only when "
-    "the upper cell is blank, but the group's first column holds it",
-)
 def test_two_row_header_labels_read_as_staff_read_them(tmp_path: Path) -> None:
     path = _two_row_header_xlsx(tmp_path / "hai_dong.xlsx")
     (table,), _ = read_file(path)
@@ -228,12 +222,6 @@ def test_totals_and_signature_lines_are_info_not_errors(tmp_path: Path) -> None:
     assert loaded.excluded == 0 and list(loaded.resolved.cases["code"]) == ["HS-1"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean.clean_table treats a line as a trailer only when its code cell is blank: "
-    "a totals line written in the code column (an export without STT) becomes an excluded "
-    "row with a 'missing unit' error",
-)
 def test_totals_line_in_the_code_column_is_info_not_an_error(tmp_path: Path) -> None:
     rows = [REQUIRED, ["HS-1", "Xã A", "01/09/2021", "05/09/2021"], ["Tổng cộng: 1 hồ sơ"]]
     loaded = load_files([write_csv(tmp_path / "tong.csv", rows)])

@@ -134,6 +134,7 @@ def catalog_from_table(table: RawTable) -> Catalog:
     number is counted under, so a guess would be worse than a clear message."""
     where = f"tệp {table.file}" + (f", trang tính '{table.sheet}'" if table.sheet else "")
     units: list[Unit] = []
+    unit_rows: list[int] = []
     problems: list[str] = []
     seen: dict[tuple[str, str], int] = {}
     for row, excel_row in zip(table.rows, table.row_numbers, strict=True):
@@ -156,17 +157,22 @@ def catalog_from_table(table: RawTable) -> Catalog:
         seen[key] = excel_row
         code = _cell(row, table.columns.get("code"))
         units.append(Unit(name, level, parent, code, True, len(units)))
+        unit_rows.append(excel_row)
     district_names = {district_key(u.name): u.name for u in units if u.level == "district"}
     fixed = []
-    for u in units:
+    for u, excel_row in zip(units, unit_rows, strict=True):
         if u.level == "commune" and u.parent and district_names:
             real = district_names.get(district_key(u.parent))
             if real is None:
                 problems.append(
-                    f"đơn vị '{u.name}' thuộc '{u.parent}', nhưng danh mục không có đơn vị "
-                    "cấp huyện nào tên như vậy"
+                    f"dòng {excel_row}: đơn vị '{u.name}' thuộc '{u.parent}', nhưng danh mục "
+                    "không có đơn vị cấp huyện nào tên như vậy"
                 )
             u = Unit(u.name, u.level, real or u.parent, u.code, True, u.order)
+        elif u.parent and not district_names:
+            # a two-level catalog: what is written beside a unit (often the province) is no
+            # district to count under
+            u = Unit(u.name, u.level, None, u.code, True, u.order)
         fixed.append(u)
     if problems:
         shown = "; ".join(problems[:20]) + (

@@ -117,19 +117,20 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
         out[key if key not in ("unit", "parent") else f"{key}_raw"] = (
             _text(raw[key]) if key in raw else pd.Series([None] * n, dtype=object)
         )
-    excluded = np.zeros(n, dtype=bool)
-    # Lines below the data ("Tổng cộng: …", "Người lập biểu") carry none of a case's key
-    # facts: listed for information, not counted as excluded case rows.
-    received_text = _text(raw["received"]) if "received" in raw else None
-    trailer = (out["code"].isna() & out["unit_raw"].isna()).to_numpy()
-    if received_text is not None:
-        trailer = trailer & received_text.isna().to_numpy()
+    dates = {key: parse_dates(raw[key].tolist()) for key in DATE_KEYS if key in raw}
+    # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
+    # receipt or due date: listed for information, not counted as excluded case rows.
+    trailer = out["unit_raw"].isna().to_numpy()
+    for key in ("received", "due"):
+        if key in dates:
+            trailer = trailer & dates[key][0].isna().to_numpy()
     if trailer.any():
         line_text = pd.Series(
             [" ".join(str(c) for c in row if c not in (None, "")) for row in table.rows]
         )
         chk.add(INFO, trailer, "code", line_text,
-                "Dòng '{value}' không phải hồ sơ (không có mã, đơn vị, ngày tiếp nhận): bỏ qua.",
+                "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay ngày hẹn "
+                "trả): bỏ qua.",
                 "not_a_case")  # fmt: skip
 
     excluded = trailer.copy()
@@ -144,7 +145,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
         if key not in raw:
             out[key] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
             continue
-        parsed, bad = parse_dates(raw[key].tolist())
+        parsed, bad = dates[key]
         bad = bad & ~trailer
         out[key] = parsed
         header = COLUMN_BY_KEY[key].header.lower()
@@ -290,7 +291,7 @@ def _empty() -> pd.DataFrame:
 #: what two rows of the same case must agree on to be "identical": the facts as read,
 #: with the unit as matched (two programs write the same desk differently)
 _FACT_COLUMNS = [
-    "code", "unit", "agency", "procedure", "field", "received", "due", "result_date",
+    "code", "unit_id", "agency", "procedure", "field", "received", "due", "result_date",
     "delivered", "stopped", "status", "channel", "online_level",
 ]  # fmt: skip
 _STATUS_RANK = {"processing": 0, "cancelled": 1, "returned": 2, "withdrawn": 2, "resolved": 3}

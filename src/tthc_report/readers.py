@@ -145,9 +145,10 @@ def _header_labels(header_rows: Sequence[Sequence[Cell]]) -> dict[int, str]:
             upper, lower = texts
             if upper:
                 carried = upper
-            labels[i] = (
-                f"{carried} {lower}" if lower and not upper and carried else (lower or upper)
-            )
+            if lower and carried and not header_key(lower):
+                labels[i] = f"{carried} {lower}"  # "Ngày" over "tiếp nhận"
+            else:
+                labels[i] = lower or upper
         else:
             labels[i] = texts[0]
     return labels

@@ -12,11 +12,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .catalog import Catalog, Unit, district_key, split_name
 from .checks import WARNING, DataCheck
-from .schema import HEADERS, fold, level_from_name, map_unique
+from .schema import HEADERS, LEVEL_LABELS, fold, level_from_name, map_unique, nfc
 
 
 @dataclass
@@ -49,62 +50,108 @@ def vi_sort_key(text: str) -> tuple[str, str]:
     return letters, base
 
 
+def _written_parent(raw: object) -> str | None:
+    """The parent named in a unit's written name ('Xã Tứ Yên (huyện Sông Lô)'), as written
+    (case kept), with its first letter raised: 'Huyện Sông Lô'."""
+    folded_hint = split_name(raw)[1]
+    if not folded_hint:
+        return None
+    text = nfc(raw)
+    start = text.casefold().rfind(folded_hint.split(" ", 1)[0])
+    written = text[start:].strip(" )") if start >= 0 else folded_hint
+    return written[:1].upper() + written[1:]
+
+
+class _UnitFinder:
+    """Matches distinct (name, parent, level) triples to catalog units, or makes units of
+    their own for names the catalog does not have (each listed once in the checks)."""
+
+    def __init__(self, cases: pd.DataFrame, catalog: Catalog | None) -> None:
+        self.catalog = catalog
+        self.own: dict[tuple[str, str], Unit] = {}
+        self.own_display = _most_common(cases["unit_raw"], lambda v: split_name(v)[0])
+        self.parent_display = _most_common(cases["parent_raw"])
+        #: units the catalog does not have: (unit, name as written, its first row)
+        self.unknown: list[tuple[Unit, object, pd.Series]] = []
+
+    def district_of(self, raw: object, parent: object) -> str | None:
+        hint = parent or _written_parent(raw)
+        if not hint:
+            return None
+        if self.catalog is not None:
+            if not self.catalog.districts:
+                return None  # a two-level catalog: no districts to count under
+            found = self.catalog.match_district(hint)
+            if found is not None:
+                return found.name
+        return self.parent_display.get(fold(hint), str(hint))
+
+    def find(self, raw: object, parent: object, level_word: str | None, where: pd.Series) -> Unit:
+        unit = self.catalog.match(raw, parent) if self.catalog else None
+        if unit is not None:
+            return unit
+        district = self.district_of(raw, parent)
+        key = (split_name(raw)[0], district_key(district) if district else "")
+        unit = self.own.get(key)
+        if unit is not None:
+            return unit
+        level = level_word or level_from_name(split_name(raw)[0]) or level_from_name(str(raw))
+        if level is None:
+            level = "commune" if district else "province"
+        unit = Unit(self.own_display.get(key[0], str(raw)), level, district, "", False, 10**6)
+        self.own[key] = unit
+        if self.catalog is not None:
+            self.unknown.append((unit, raw, where))
+        return unit
+
+    def checks(self, rows_per_unit: dict[int, int]) -> list[DataCheck]:
+        """One warning per unit the catalog does not have, with its number of rows."""
+        out = []
+        for unit, raw, where in self.unknown:
+            label = LEVEL_LABELS.get(unit.level or "", unit.level or "").lower()
+            out.append(
+                DataCheck(
+                    WARNING, str(where["source_file"]), str(where["source_sheet"]),
+                    int(where["source_row"]), HEADERS["unit"], str(raw),
+                    f"Đơn vị '{raw}' không có trong danh mục đơn vị (hoặc trùng tên nhiều đơn vị "
+                    f"mà không rõ huyện): giữ là một đơn vị riêng (cấp {label}, "
+                    f"{rows_per_unit.get(id(unit), 0)} hồ sơ). Hãy bổ sung danh mục hoặc sửa tên.",
+                    "unknown_unit",
+                )
+            )  # fmt: skip
+        return out
+
+
 def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
-    checks: list[DataCheck] = []
-    pairs = (
-        cases[["unit_raw", "parent_raw", "level_raw"]]
-        .astype(object)
-        .where(cases[["unit_raw", "parent_raw", "level_raw"]].notna(), None)
-    )
-    distinct = pairs.drop_duplicates()
-    first_rows = cases.loc[distinct.index, ["source_file", "source_sheet", "source_row"]]
-    row_counts = pairs.value_counts(dropna=False)
+    columns = ["unit_raw", "parent_raw", "level_raw"]
+    triples = cases[columns].astype(object).where(cases[columns].notna(), None)
+    codes, distinct = pd.factorize(pd.Series(list(triples.itertuples(index=False, name=None))))
+    first_rows = cases.iloc[pd.Series(range(len(codes))).groupby(codes).first().to_numpy()]
+    finder = _UnitFinder(cases, catalog)
+    found = [
+        finder.find(raw, parent, level_word, first_rows.iloc[i])
+        for i, (raw, parent, level_word) in enumerate(distinct)
+    ]
 
-    own: dict[str, Unit] = {}  # units only in the data, by folded key
-    own_display = _most_common(cases["unit_raw"], lambda v: split_name(v)[0])
-    parent_display = _most_common(cases["parent_raw"])
-    mapping: dict[tuple[object, object, object], Unit] = {}
-    for (raw, parent, level_word), (_, where) in zip(
-        distinct.itertuples(index=False, name=None), first_rows.iterrows(), strict=True
-    ):
-        unit = catalog.match(raw, parent) if catalog else None
-        if unit is None:
-            key = split_name(raw)[0]
-            unit = own.get(key)
-            if unit is None:
-                level = level_word or level_from_name(split_name(raw)[0]) or level_from_name(raw)
-                district = None
-                hint = parent or split_name(raw)[1]
-                if catalog and hint:
-                    d = catalog.match_district(hint)
-                    district = d.name if d else parent_display.get(fold(hint), str(hint))
-                elif hint:
-                    district = parent_display.get(fold(hint), str(hint))
-                if level is None:
-                    level = "commune" if district else "province"
-                unit = Unit(own_display.get(key, str(raw)), level, district, "", False, 10**6)
-                own[key] = unit
-                n = int(sum(c for k, c in row_counts.items() if split_name(k[0])[0] == key))
-                if catalog is not None:
-                    checks.append(
-                        DataCheck(
-                            WARNING, str(where["source_file"]), str(where["source_sheet"]),
-                            int(where["source_row"]), HEADERS["unit"], str(raw),
-                            f"Đơn vị '{raw}' không có trong danh mục đơn vị: giữ là một đơn vị "
-                            f"riêng (cấp {level}, {n} hồ sơ). Hãy bổ sung danh mục hoặc sửa tên.",
-                            "unknown_unit",
-                        )
-                    )  # fmt: skip
-        mapping[(raw, parent, level_word)] = unit
+    all_units = list(catalog.units) if catalog else []
+    data_only = sorted(finder.own.values(), key=lambda u: vi_sort_key(u.name))
+    if catalog is None:
+        data_only = sorted(data_only, key=lambda u: _LEVEL_ORDER.get(u.level or "", 9))
+    all_units += data_only
+    unit_index = {id(u): i for i, u in enumerate(all_units)}
 
-    keys = list(zip(pairs["unit_raw"], pairs["parent_raw"], pairs["level_raw"], strict=True))
-    units_of_rows = [mapping[k] for k in keys]
+    row_units = np.array([unit_index[id(u)] for u in found], dtype=np.int64)[codes]
     out = cases.copy()
-    out["unit"] = [u.name for u in units_of_rows]
-    out["level"] = [u.level for u in units_of_rows]
+    out["unit_id"] = row_units
+    out["unit"] = [all_units[i].name for i in row_units]
+    # the level column comes first, then the catalog (spec/inputs.md "Values")
+    unit_level = pd.Series([all_units[i].level for i in row_units], index=out.index, dtype=object)
+    out["level"] = out["level_raw"].where(out["level_raw"].notna(), unit_level)
+    per_unit = np.bincount(row_units, minlength=len(all_units))
+    checks = finder.checks({id(u): int(per_unit[i]) for i, u in enumerate(all_units)})
+    checks += _level_conflicts(out, unit_level, all_units)
     out["district"] = [
-        u.name if u.level == "district" else (u.parent if u.level == "commune" else None)
-        for u in units_of_rows
+        u.name if u.level == "district" else u.parent for u in (all_units[i] for i in row_units)
     ]
     prov = out["level"] == "province"
     agency_written = out["agency"].where(out["agency"].notna(), out["unit"])
@@ -113,13 +160,6 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
         prov
     )
 
-    all_units = list(catalog.units) if catalog else []
-    data_only = sorted(own.values(), key=lambda u: vi_sort_key(u.name))
-    all_units += [u for u in data_only if not any(u.name == c.name for c in all_units)]
-    if catalog is None:
-        all_units = sorted(
-            all_units, key=lambda u: (_LEVEL_ORDER.get(u.level or "", 9), vi_sort_key(u.name))
-        )
     districts = [u.name for u in all_units if u.level == "district"]
     known = {district_key(d) for d in districts}
     parents = {u.parent for u in all_units if u.parent}
@@ -129,6 +169,30 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
             known.add(district_key(parent))
     agencies = sorted(set(agency_display.values()), key=vi_sort_key)
     return Resolved(out, all_units, districts, agencies, checks)
+
+
+def _level_conflicts(
+    out: pd.DataFrame, unit_level: pd.Series, units: list[Unit]
+) -> list[DataCheck]:
+    """One warning per catalog desk whose rows say another level than the catalog."""
+    clash = out["level_raw"].notna() & (out["level_raw"] != unit_level)
+    clash &= out["unit_id"].map(lambda i: units[i].in_catalog)
+    checks = []
+    for _, group in out[clash].groupby(["unit_id", "level_raw"]):
+        first = group.iloc[0]
+        unit = units[int(first["unit_id"])]
+        said = LEVEL_LABELS.get(str(first["level_raw"]), str(first["level_raw"])).lower()
+        checks.append(
+            DataCheck(
+                WARNING, str(first["source_file"]), str(first["source_sheet"]),
+                int(first["source_row"]), HEADERS["level"], said,
+                f"{len(group)} hồ sơ của '{unit.name}' ghi cấp {said}, danh mục ghi cấp "
+                f"{LEVEL_LABELS.get(unit.level or '', unit.level or '').lower()}: tính theo cột "
+                "cấp của tệp. Hãy kiểm tra lại.",
+                "level_differs_from_catalog",
+            )
+        )  # fmt: skip
+    return checks
 
 
 _LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}

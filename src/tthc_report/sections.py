@@ -46,8 +46,7 @@ class _Groups:
         self.units = resolved.units
         self.districts = resolved.districts
         self.agencies = resolved.agencies
-        unit_index = {u.name: i for i, u in enumerate(self.units)}
-        self.unit = cases["unit"].map(unit_index).fillna(-1).to_numpy(dtype=np.int64)
+        self.unit = cases["unit_id"].to_numpy(dtype=np.int64)
         dkey = {district_key(d): i for i, d in enumerate(self.districts)}
         self.district = map_unique(
             cases["district"], lambda d: dkey.get(district_key(d), -1) if d else -1

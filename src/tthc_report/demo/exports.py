@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -81,7 +82,9 @@ _CENTRE_CHANNEL = {"direct": "Trực tiếp", "online": "Trực tuyến", "posta
 _LEVEL = {"partial": "Mức độ 3", "full": "Mức độ 4"}
 
 
-def write_centre_xlsx(cases: pd.DataFrame, path: Path, first: date, last: date, exported: date) -> int:
+def write_centre_xlsx(
+    cases: pd.DataFrame, path: Path, first: date, last: date, exported: date
+) -> int:
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Danh sách hồ sơ"
@@ -95,8 +98,22 @@ def write_centre_xlsx(cases: pd.DataFrame, path: Path, first: date, last: date, 
     ]
     for i, t in enumerate(titles, 1):
         ws.cell(i, 1, t).font = bold
-    top = ["STT", "Số hồ sơ", "Tên thủ tục", "Lĩnh vực", "Cơ quan giải quyết", "Nơi tiếp nhận",
-           "Ngày", None, None, None, None, "Hình thức tiếp nhận", "Mức độ DVC", "Tình trạng"]  # fmt: skip
+    top = [
+        "STT",
+        "Số hồ sơ",
+        "Tên thủ tục",
+        "Lĩnh vực",
+        "Cơ quan giải quyết",
+        "Nơi tiếp nhận",
+        "Ngày",
+        None,
+        None,
+        None,
+        None,
+        "Hình thức tiếp nhận",
+        "Mức độ DVC",
+        "Tình trạng",
+    ]
     low = [None] * 6 + ["tiếp nhận", "hẹn trả", "có kết quả", "trả kết quả", "trả lại/rút"]
     for j, v in enumerate(top, 1):
         if v:
@@ -111,18 +128,32 @@ def write_centre_xlsx(cases: pd.DataFrame, path: Path, first: date, last: date, 
     rows = cases.sort_values("received")
     ended = rows["status"].isin(["returned", "withdrawn"]).to_numpy()
     status = np.where(
-        rows["delivered"].notna(), "Đã trả kết quả", np.where(rows["finished"].notna(), "Đã có kết quả", "Đang giải quyết")
+        rows["delivered"].notna(),
+        "Đã trả kết quả",
+        np.where(rows["finished"].notna(), "Đã có kết quả", "Đang giải quyết"),
     ).astype(object)
     for key, word in _CENTRE_STATUS.items():
         status[(rows["status"] == key).to_numpy()] = word
     r = 9
-    for n, (row, st, end) in enumerate(zip(rows.itertuples(index=False), status, ended, strict=True), 1):
+    for n, (row, st, end) in enumerate(
+        zip(rows.itertuples(index=False), status, ended, strict=True), 1
+    ):
         values = [
-            n, row.code, row.procedure, row.field, row.agency, row.unit_written,
-            _dt(row.received), _dt(row.due), None if end else _dt(row.finished),
-            _dt(row.delivered), _dt(row.finished) if end else None,
-            _CENTRE_CHANNEL[row.channel], _LEVEL.get(row.online_level or "", ""), st,
-        ]  # fmt: skip
+            n,
+            row.code,
+            row.procedure,
+            row.field,
+            row.agency,
+            row.unit_written,
+            _dt(row.received),
+            _dt(row.due),
+            None if end else _dt(row.finished),
+            _dt(row.delivered),
+            _dt(row.finished) if end else None,
+            _CENTRE_CHANNEL[row.channel],
+            _LEVEL.get(row.online_level or "", ""),
+            st,
+        ]
         ws.append(values)
         r += 1
     for col in "GHIJK":
@@ -140,9 +171,22 @@ def write_centre_xlsx(cases: pd.DataFrame, path: Path, first: date, last: date, 
 
 # --- the district software's csv -----------------------------------------------------------
 
-_CSV_HEADER = ["STT", "Mã HS", "Tên TTHC", "Tên lĩnh vực", "Bộ phận một cửa", "Huyện",
-               "Cấp tiếp nhận", "Ngày nhận hồ sơ", "Hạn xử lý", "Ngày hoàn thành", "Ngày trả KQ",
-               "Kênh tiếp nhận", "Loại DVC", "Trạng thái hồ sơ"]  # fmt: skip
+_CSV_HEADER = [
+    "STT",
+    "Mã HS",
+    "Tên TTHC",
+    "Tên lĩnh vực",
+    "Bộ phận một cửa",
+    "Huyện",
+    "Cấp tiếp nhận",
+    "Ngày nhận hồ sơ",
+    "Hạn xử lý",
+    "Ngày hoàn thành",
+    "Ngày trả KQ",
+    "Kênh tiếp nhận",
+    "Loại DVC",
+    "Trạng thái hồ sơ",
+]
 _CSV_STATUS = {"returned": "Trả lại", "withdrawn": "Rút hồ sơ", "resolved": "Hoàn thành"}
 _CSV_CHANNEL = {"direct": "Trực tiếp", "online": "Nộp trực tuyến", "postal": "BCCI"}
 _CSV_LEVEL = {"partial": "Một phần", "full": "Toàn trình"}
@@ -153,8 +197,14 @@ def hash_code(code: str) -> int:
     return sum(code.encode())
 
 
-def csv_text(cases: pd.DataFrame, district: str, exported: date, sep: str, iso: bool,
-             extra_rows: list[list[str]] = ()) -> str:  # type: ignore[assignment]
+def csv_text(
+    cases: pd.DataFrame,
+    district: str,
+    exported: date,
+    sep: str,
+    iso: bool,
+    extra_rows: Sequence[list[str]] = (),
+) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=sep, lineterminator="\r\n")
     w.writerow([f"DANH SÁCH HỒ SƠ - {district.upper()} ({SAMPLE})"])
@@ -166,13 +216,24 @@ def csv_text(cases: pd.DataFrame, district: str, exported: date, sep: str, iso: 
         status = _CSV_STATUS.get(row.status, "Đang xử lý")
         if row.status == "resolved" and not pd.isna(row.delivered):
             status = "Đã trả"
-        w.writerow([
-            n, row.code, row.procedure, row.field, row.unit_written,
-            short if hash_code(row.code) % 2 else district, "Cấp huyện" if row.unit == district else "Cấp xã",
-            _text_date(row.received, iso), _text_date(row.due, iso),
-            _text_date(row.finished, iso), _text_date(row.delivered, iso),
-            _CSV_CHANNEL[row.channel], _CSV_LEVEL.get(row.online_level or "", ""), status,
-        ])  # fmt: skip
+        w.writerow(
+            [
+                n,
+                row.code,
+                row.procedure,
+                row.field,
+                row.unit_written,
+                short if hash_code(row.code) % 2 else district,
+                "Cấp huyện" if row.unit == district else "Cấp xã",
+                _text_date(row.received, iso),
+                _text_date(row.due, iso),
+                _text_date(row.finished, iso),
+                _text_date(row.delivered, iso),
+                _CSV_CHANNEL[row.channel],
+                _CSV_LEVEL.get(row.online_level or "", ""),
+                status,
+            ]
+        )
     for extra in extra_rows:
         w.writerow(extra)
     return buf.getvalue()
@@ -191,8 +252,12 @@ def written_unit_names(cases: pd.DataFrame, rng: np.random.Generator) -> pd.Seri
         if u == g:
             out[i] = ("Bộ phận một cửa " + lower, "UBND " + lower, u, "BPMC " + lower)[form[i]]
         else:
-            out[i] = (u, "UBND " + lower, f"Bộ phận một cửa {lower} - {g[0].lower() + g[1:]}",
-                      "BPMC " + lower)[form[i]]  # fmt: skip
+            out[i] = (
+                u,
+                "UBND " + lower,
+                f"Bộ phận một cửa {lower} - {g[0].lower() + g[1:]}",
+                "BPMC " + lower,
+            )[form[i]]
     return pd.Series(out, index=cases.index)
 
 
@@ -215,7 +280,13 @@ def write_exports(cases: pd.DataFrame, folder: Path, exported: date) -> list[Pat
     a = folder / "TTHCC_HoSo_dot1.xlsx"
     write_centre_xlsx(centre[centre["received"] < split_day], a, first, split, exported)
     b = folder / "TTHCC_HoSo_dot2.xlsx"
-    write_centre_xlsx(centre[centre["received"] >= overlap_from], b, split - timedelta(days=19), exported, exported)
+    write_centre_xlsx(
+        centre[centre["received"] >= overlap_from],
+        b,
+        split - timedelta(days=19),
+        exported,
+        exported,
+    )
     paths += [a, b]
     for k, district in enumerate(DISTRICTS):
         mine = cases[cases["group"] == district]
@@ -223,13 +294,55 @@ def write_exports(cases: pd.DataFrame, folder: Path, exported: date) -> list[Pat
         extra: list[list[str]] = []
         if district == "Huyện Vĩnh Tường":
             extra = [
-                ["", "", "Đăng ký khai sinh", "Hộ tịch", "UBND xã Kim Xá", "Vĩnh Tường", "Cấp xã",
-                 "05/10/2021 08:00", "08/10/2021 08:00", "", "", "Trực tiếp", "", "Đang xử lý"],
-                ["", "H62.VT-ERR-0002", "Đăng ký khai tử", "Hộ tịch", "UBND xã Kim Xá", "Vĩnh Tường",
-                 "Cấp xã", "31/09/2021 08:00", "03/10/2021", "", "", "Trực tiếp", "", "Đang xử lý"],
-                ["", "H62.VT-HUY-0003", "Đăng ký kết hôn", "Hộ tịch", "UBND xã Kim Xá", "Vĩnh Tường",
-                 "Cấp xã", "06/10/2021 09:00", "07/10/2021", "", "", "Trực tiếp", "", "Đã hủy"],
-            ]  # fmt: skip
+                [
+                    "",
+                    "",
+                    "Đăng ký khai sinh",
+                    "Hộ tịch",
+                    "UBND xã Kim Xá",
+                    "Vĩnh Tường",
+                    "Cấp xã",
+                    "05/10/2021 08:00",
+                    "08/10/2021 08:00",
+                    "",
+                    "",
+                    "Trực tiếp",
+                    "",
+                    "Đang xử lý",
+                ],
+                [
+                    "",
+                    "H62.VT-ERR-0002",
+                    "Đăng ký khai tử",
+                    "Hộ tịch",
+                    "UBND xã Kim Xá",
+                    "Vĩnh Tường",
+                    "Cấp xã",
+                    "31/09/2021 08:00",
+                    "03/10/2021",
+                    "",
+                    "",
+                    "Trực tiếp",
+                    "",
+                    "Đang xử lý",
+                ],
+                [
+                    "",
+                    "H62.VT-HUY-0003",
+                    "Đăng ký kết hôn",
+                    "Hộ tịch",
+                    "UBND xã Kim Xá",
+                    "Vĩnh Tường",
+                    "Cấp xã",
+                    "06/10/2021 09:00",
+                    "07/10/2021",
+                    "",
+                    "",
+                    "Trực tiếp",
+                    "",
+                    "Đã hủy",
+                ],
+            ]
         if district == "Huyện Vĩnh Tường":
             text = csv_text(mine, district, exported, ",", True, extra)
             data = to_cp1258(text)

@@ -14,9 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DISTRICTS = (
-    "Thành phố Vĩnh Yên", "Thành phố Phúc Yên", "Huyện Lập Thạch", "Huyện Tam Dương",
-    "Huyện Tam Đảo", "Huyện Bình Xuyên", "Huyện Yên Lạc", "Huyện Vĩnh Tường", "Huyện Sông Lô",
-)  # fmt: skip
+    "Thành phố Vĩnh Yên",
+    "Thành phố Phúc Yên",
+    "Huyện Lập Thạch",
+    "Huyện Tam Dương",
+    "Huyện Tam Đảo",
+    "Huyện Bình Xuyên",
+    "Huyện Yên Lạc",
+    "Huyện Vĩnh Tường",
+    "Huyện Sông Lô",
+)
 PROVINCE = "province"
 
 
@@ -43,8 +50,7 @@ class MonthPlan:
 
 #: October 2021 (21/9 - 20/10): the reference report.
 OCTOBER = {
-    PROVINCE: MonthPlan(5409, 13, 3, 117, pit=2146, online=2147, online_partial=85,
-                        delivered=5007),
+    PROVINCE: MonthPlan(5409, 13, 3, 117, pit=2146, online=2147, online_partial=85, delivered=5007),
     "Thành phố Vĩnh Yên": MonthPlan(2600, 60, 15, 3, pit=35, online=3),
     "Thành phố Phúc Yên": MonthPlan(2300, 50, 12, 3, pit=30, online=2),
     "Huyện Lập Thạch": MonthPlan(2500, 120, 30, 3, pit=40),
@@ -54,7 +60,7 @@ OCTOBER = {
     "Huyện Yên Lạc": MonthPlan(3316, 200, 45, 4, pit=45, online=1),
     "Huyện Vĩnh Tường": MonthPlan(2100, 136, 30, 2, pit=30),
     "Huyện Sông Lô": MonthPlan(1858, 6, 2, 1, pit=130),
-}  # fmt: skip
+}
 
 #: September 2021 (21/8 - 20/9): its pending files are October's carried-over ones
 #: (2.110 at the centre, 643 at district and commune level).
@@ -69,7 +75,7 @@ SEPTEMBER = {
     "Huyện Yên Lạc": MonthPlan(3250, 175, 45, 4, pending_end=110),
     "Huyện Vĩnh Tường": MonthPlan(2050, 110, 28, 2, pending_end=65),
     "Huyện Sông Lô": MonthPlan(1800, 60, 5, 1, pending_end=38),
-}  # fmt: skip
+}
 
 #: the shape of other months: received per month, late share, returned share,
 #: pending share, online share of received (centre) or online files a month
@@ -88,11 +94,26 @@ BASE = {
 
 #: communes that receive no file in a month: mostly in Vĩnh Tường in October
 QUIET = {
-    (2021, 10): ("Xã Cao Đại", "Xã Vũ Di", "Xã Lý Nhân", "Xã Tuân Chính",
-                 "Xã Xuân Lôi", "Xã Hướng Đạo"),
-    (2021, 9): ("Xã Cao Đại", "Xã Vũ Di", "Xã Lý Nhân", "Xã Tuân Chính", "Xã Vân Xuân",
-                "Xã Xuân Lôi", "Xã Hướng Đạo", "Xã Đồng Tĩnh", "Xã Sơn Đông"),
-}  # fmt: skip
+    (2021, 10): (
+        "Xã Cao Đại",
+        "Xã Vũ Di",
+        "Xã Lý Nhân",
+        "Xã Tuân Chính",
+        "Xã Xuân Lôi",
+        "Xã Hướng Đạo",
+    ),
+    (2021, 9): (
+        "Xã Cao Đại",
+        "Xã Vũ Di",
+        "Xã Lý Nhân",
+        "Xã Tuân Chính",
+        "Xã Vân Xuân",
+        "Xã Xuân Lôi",
+        "Xã Hướng Đạo",
+        "Xã Đồng Tĩnh",
+        "Xã Sơn Đông",
+    ),
+}
 #: months whose small communes receive even less (more desks under 50 files)
 THIN_MONTHS = {(2021, 8): 0.3, (2021, 9): 0.45}
 ANCHOR = (2021, 10)

@@ -19,11 +19,28 @@ import numpy as np
 import pandas as pd
 
 from ..periods import monthly_period
-from .plan import ANCHOR, BASE, DISTRICTS, OCTOBER, PROVINCE, QUIET, SEPTEMBER, THIN_MONTHS, MonthPlan
+from .plan import (
+    ANCHOR,
+    BASE,
+    DISTRICTS,
+    OCTOBER,
+    PROVINCE,
+    QUIET,
+    SEPTEMBER,
+    THIN_MONTHS,
+    MonthPlan,
+)
 
 EARLY, EXACT, LATE, RETURNED, WITHDRAWN, OVERDUE, IN_TIME = range(7)
-STATUS_OF = {EARLY: "resolved", EXACT: "resolved", LATE: "resolved", RETURNED: "returned",
-             WITHDRAWN: "withdrawn", OVERDUE: "processing", IN_TIME: "processing"}  # fmt: skip
+STATUS_OF = {
+    EARLY: "resolved",
+    EXACT: "resolved",
+    LATE: "resolved",
+    RETURNED: "returned",
+    WITHDRAWN: "withdrawn",
+    OVERDUE: "processing",
+    IN_TIME: "processing",
+}
 EPOCH = date(1970, 1, 1)
 START_DAY = 21
 
@@ -73,7 +90,9 @@ class Simulation:
         self.level = np.zeros(0, dtype=object)
         self.month = np.zeros(0, dtype=np.int32)
         weights = self.rng.lognormal(0.0, 0.55, len(province.units))
-        self.unit_weight = {u["Tên đơn vị"]: w for u, w in zip(province.units, weights, strict=True)}
+        self.unit_weight = {
+            u["Tên đơn vị"]: w for u, w in zip(province.units, weights, strict=True)
+        }
         self.vn_holidays = holidays.country_holidays("VN", years=range(2019, 2027))
 
     # --- drawing ------------------------------------------------------------------------
@@ -113,8 +132,9 @@ class Simulation:
         pending_end = max(round(n * pend_share * r.uniform(0.9, 1.1)), po)
         if group == PROVINCE:
             on = round(n * online * r.uniform(0.85, 1.1))
-            return MonthPlan(n, late, po, rw, pending_end=pending_end, online=on,
-                             online_partial=round(on * 0.04))  # fmt: skip
+            return MonthPlan(
+                n, late, po, rw, pending_end=pending_end, online=on, online_partial=round(on * 0.04)
+            )
         return MonthPlan(n, late, po, rw, pending_end=pending_end, online=int(r.integers(0, 4)))
 
     # --- one month ----------------------------------------------------------------------
@@ -127,7 +147,9 @@ class Simulation:
         self.outcome = np.concatenate([self.outcome, np.full(n, -1, dtype=np.int8)])
         self.month = np.concatenate([self.month, np.zeros(n, dtype=np.int32)])
         for name in ("group", "unit", "agency", "channel", "level"):
-            setattr(self, name, np.concatenate([getattr(self, name), np.full(n, None, dtype=object)]))
+            setattr(
+                self, name, np.concatenate([getattr(self, name), np.full(n, None, dtype=object)])
+            )
         return idx
 
     def month_of_group(self, group: str, ym: tuple[int, int]) -> None:
@@ -161,9 +183,15 @@ class Simulation:
         exact = round(on_time * 0.08)
         rw = plan.returned_withdrawn - c
         withdrawn_n = round(rw * 0.4)
-        counts = [(EARLY, on_time - exact), (EXACT, exact), (LATE, resolved_late - a),
-                  (RETURNED, rw - withdrawn_n), (WITHDRAWN, withdrawn_n),
-                  (OVERDUE, plan.pending_overdue - b), (IN_TIME, pit)]  # fmt: skip
+        counts = [
+            (EARLY, on_time - exact),
+            (EXACT, exact),
+            (LATE, resolved_late - a),
+            (RETURNED, rw - withdrawn_n),
+            (WITHDRAWN, withdrawn_n),
+            (OVERDUE, plan.pending_overdue - b),
+            (IN_TIME, pit),
+        ]
         assert sum(k for _, k in counts) == len(pool), (group, ym)
         start = 0
         for state, k in counts:
@@ -208,7 +236,9 @@ class Simulation:
             self.unit[new] = self.p.centre
             names = [a["Tên cơ quan"] for a in self.p.agencies]
             w = np.array([float(a["Tỷ trọng"]) for a in self.p.agencies])
-            self.agency[new] = np.array(names, dtype=object)[self.rng.choice(len(names), n, p=w / w.sum())]
+            self.agency[new] = np.array(names, dtype=object)[
+                self.rng.choice(len(names), n, p=w / w.sum())
+            ]
             return
         quiet = set(QUIET.get(ym, ()))
         communes = [u["Tên đơn vị"] for u in self.p.units if u["Đơn vị cấp trên"] == group]
@@ -257,7 +287,9 @@ class Simulation:
         if as_of > last_end:
             k = self.rng.random(len(open_now)) < 0.3
             done = open_now[k]
-            self.finished[done] = self.between(np.full(len(done), last_end + 1), np.full(len(done), as_of))
+            self.finished[done] = self.between(
+                np.full(len(done), last_end + 1), np.full(len(done), as_of)
+            )
             self.outcome[done] = np.where(self.finished[done] <= self.due[done], EARLY, LATE)
             for group in self.open:
                 n = round(BASE[group][0] * (as_of - last_end) / 30)
@@ -267,7 +299,9 @@ class Simulation:
                 self.due[new] = self.received[new] + self.rng.integers(3, 21, n)
                 self.outcome[new] = IN_TIME
                 quick = new[self.rng.random(n) < 0.25]
-                self.finished[quick] = self.between(self.received[quick], np.full(len(quick), as_of))
+                self.finished[quick] = self.between(
+                    self.received[quick], np.full(len(quick), as_of)
+                )
                 self.outcome[quick] = EARLY
                 self.due[quick] = np.maximum(self.due[quick], self.finished[quick])
                 self.assign_units(group, new, (0, 0))
@@ -280,7 +314,9 @@ class Simulation:
         out = np.where(resolved & (self.rng.random(self.n) < 0.94), self.finished + lag, np.nan)
         return np.where(out <= as_of, out, np.nan)
 
-    def fix_delivered(self, delivered: np.ndarray, group: str, ym: tuple[int, int], target: int) -> None:
+    def fix_delivered(
+        self, delivered: np.ndarray, group: str, ym: tuple[int, int], target: int
+    ) -> None:
         """Make the anchor month's count of results handed over exactly the planned one."""
         period = monthly_period(*ym, START_DAY)
         s, e = day(period.start), day(period.end)
@@ -288,7 +324,9 @@ class Simulation:
         inside = mine & (delivered >= s) & (delivered <= e)
         have = int(inside.sum())
         if have > target:
-            drop = self.rng.choice(np.flatnonzero(inside & (self.finished >= s)), have - target, replace=False)
+            drop = self.rng.choice(
+                np.flatnonzero(inside & (self.finished >= s)), have - target, replace=False
+            )
             delivered[drop] = np.nan
         elif have < target:
             cand = np.flatnonzero(mine & ~inside & (self.finished >= s) & (self.finished <= e))
@@ -301,7 +339,9 @@ class Simulation:
         if target is not None and (self.month == ANCHOR[0] * 100 + ANCHOR[1]).any():
             self.fix_delivered(delivered, PROVINCE, ANCHOR, target)
         status = np.array([STATUS_OF[int(o)] for o in self.outcome], dtype=object)
-        finished = np.where(np.isnan(self.finished) | (self.finished > as_of), np.nan, self.finished)
+        finished = np.where(
+            np.isnan(self.finished) | (self.finished > as_of), np.nan, self.finished
+        )
         status = np.where(np.isnan(finished), "processing", status)
         hours = self.rng.integers(7 * 60 + 30, 17 * 60, self.n) / (24 * 60)
         return pd.DataFrame(
