@@ -143,16 +143,18 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     row_units = np.array([unit_index[id(u)] for u in found], dtype=np.int64)[codes]
     out = cases.copy()
     out["unit_id"] = row_units
-    out["unit"] = [all_units[i].name for i in row_units]
+    out["unit"] = np.array([u.name for u in all_units], dtype=object)[row_units]
     # the level column comes first, then the catalog (spec/inputs.md "Values")
-    unit_level = pd.Series([all_units[i].level for i in row_units], index=out.index, dtype=object)
+    unit_level = pd.Series(
+        np.array([u.level for u in all_units], dtype=object)[row_units], index=out.index
+    )
     out["level"] = out["level_raw"].where(out["level_raw"].notna(), unit_level)
     per_unit = np.bincount(row_units, minlength=len(all_units))
     checks = finder.checks({id(u): int(per_unit[i]) for i, u in enumerate(all_units)})
     checks += _level_conflicts(out, unit_level, all_units)
-    out["district"] = [
-        u.name if u.level == "district" else u.parent for u in (all_units[i] for i in row_units)
-    ]
+    out["district"] = np.array(
+        [u.name if u.level == "district" else u.parent for u in all_units], dtype=object
+    )[row_units]
     prov = out["level"] == "province"
     agency_written = out["agency"].where(out["agency"].notna(), out["unit"])
     agency_display = _most_common(agency_written[prov])
@@ -176,7 +178,7 @@ def _level_conflicts(
 ) -> list[DataCheck]:
     """One warning per catalog desk whose rows say another level than the catalog."""
     clash = out["level_raw"].notna() & (out["level_raw"] != unit_level)
-    clash &= out["unit_id"].map(lambda i: units[i].in_catalog)
+    clash &= np.array([u.in_catalog for u in units], dtype=bool)[out["unit_id"].to_numpy()]
     checks = []
     for _, group in out[clash].groupby(["unit_id", "level_raw"]):
         first = group.iloc[0]
