@@ -268,6 +268,20 @@ def ascii_slug(name: str) -> str:
     return "".join(ch for ch in plain if ch.isascii() and ch.isalnum())
 
 
+def bad_rows() -> list[list[str]]:
+    """Rows the data checks must list: no case code, an impossible date, a cancelled case."""
+
+    def row(code: str, procedure: str, received: str, due: str, status: str) -> list[str]:
+        return ["", code, procedure, "Hộ tịch", "UBND xã Kim Xá", "Vĩnh Tường", "Cấp xã",
+                received, due, "", "", "Trực tiếp", "", status]  # fmt: skip
+
+    return [
+        row("", "Đăng ký khai sinh", "05/10/2021 08:00", "08/10/2021 08:00", "Đang xử lý"),
+        row("H62.VT-ERR-0002", "Đăng ký khai tử", "31/09/2021 08:00", "03/10/2021", "Đang xử lý"),
+        row("H62.VT-HUY-0003", "Đăng ký kết hôn", "06/10/2021 09:00", "07/10/2021", "Đã hủy"),
+    ]
+
+
 def write_exports(cases: pd.DataFrame, folder: Path, exported: date) -> list[Path]:
     """Every export file of the sample province; returns their paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -291,61 +305,8 @@ def write_exports(cases: pd.DataFrame, folder: Path, exported: date) -> list[Pat
     for k, district in enumerate(DISTRICTS):
         mine = cases[cases["group"] == district]
         slug = f"{k + 1:02d}"
-        extra: list[list[str]] = []
-        if district == "Huyện Vĩnh Tường":
-            extra = [
-                [
-                    "",
-                    "",
-                    "Đăng ký khai sinh",
-                    "Hộ tịch",
-                    "UBND xã Kim Xá",
-                    "Vĩnh Tường",
-                    "Cấp xã",
-                    "05/10/2021 08:00",
-                    "08/10/2021 08:00",
-                    "",
-                    "",
-                    "Trực tiếp",
-                    "",
-                    "Đang xử lý",
-                ],
-                [
-                    "",
-                    "H62.VT-ERR-0002",
-                    "Đăng ký khai tử",
-                    "Hộ tịch",
-                    "UBND xã Kim Xá",
-                    "Vĩnh Tường",
-                    "Cấp xã",
-                    "31/09/2021 08:00",
-                    "03/10/2021",
-                    "",
-                    "",
-                    "Trực tiếp",
-                    "",
-                    "Đang xử lý",
-                ],
-                [
-                    "",
-                    "H62.VT-HUY-0003",
-                    "Đăng ký kết hôn",
-                    "Hộ tịch",
-                    "UBND xã Kim Xá",
-                    "Vĩnh Tường",
-                    "Cấp xã",
-                    "06/10/2021 09:00",
-                    "07/10/2021",
-                    "",
-                    "",
-                    "Trực tiếp",
-                    "",
-                    "Đã hủy",
-                ],
-            ]
-        if district == "Huyện Vĩnh Tường":
-            text = csv_text(mine, district, exported, ",", True, extra)
-            data = to_cp1258(text)
+        if district == "Huyện Vĩnh Tường":  # the one district whose software is older
+            data = to_cp1258(csv_text(mine, district, exported, ",", True, bad_rows()))
         else:
             data = csv_text(mine, district, exported, ";", False).encode("utf-8-sig")
         path = folder / f"MotCua_{slug}_{ascii_slug(district)}.csv"
