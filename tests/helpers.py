@@ -16,8 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tthc_report.api import build_report
 from tthc_report.config import Settings
+from tthc_report.metrics import COUNT_KEYS
 from tthc_report.model import Report, Row
 from tthc_report.schema import COLUMNS
 
@@ -36,6 +39,17 @@ STATUS_WORD = {
 CHANNEL_WORD = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
 ONLINE_LEVEL_WORD = {"partial": "Mức độ 3", "full": "Mức độ 4"}
 LEVEL_WORD = {"province": "tỉnh", "district": "huyện", "commune": "xã"}
+ZERO = dict.fromkeys(COUNT_KEYS, 0)
+#: a three-level catalog: the centre, two districts and their communes
+THREE_LEVELS: list[tuple[str, str, str | None]] = [
+    (CENTRE, "province", None),
+    ("Huyện Sông Lô", "district", None),
+    ("Xã Đồng Thịnh", "commune", "Huyện Sông Lô"),
+    ("Xã Tứ Yên", "commune", "Huyện Sông Lô"),
+    ("Huyện Yên Lạc", "district", None),
+    ("Thị trấn Yên Lạc", "commune", "Huyện Yên Lạc"),
+    ("Xã Liên Châu", "commune", "Huyện Yên Lạc"),
+]
 
 
 def _cell(key: str, value: Any) -> str:
@@ -106,3 +120,12 @@ def rows(report: Report, section: str, kind: str) -> dict[str, Row]:
     out = {r.name: r for r in found}
     assert len(out) == len(found), f"duplicate row names in {section}/{kind}"
     return out
+
+
+def expect(got: Mapping[str, Any], **want: Any) -> None:
+    """Every count not named in ``want`` must be 0; rates are checked only when named."""
+    for key in COUNT_KEYS:
+        assert got[key] == want.get(key, 0), key
+    for key, value in want.items():
+        if key.endswith("_rate"):
+            assert got[key] == (pytest.approx(value) if value is not None else None), key

@@ -47,9 +47,7 @@ def span(p: Period) -> tuple[str, str]:
         (2024, 2, 21, "2024-01-21", "2024-02-20"),
     ],
 )
-def test_monthly_period(
-    year: int, month: int, start_day: int, start: str, end: str
-) -> None:
+def test_monthly_period(year: int, month: int, start_day: int, start: str, end: str) -> None:
     p = monthly_period(year, month, start_day)
     assert span(p) == (start, end)
     assert p.label == f"Tháng {month}/{year}"
@@ -114,6 +112,13 @@ def test_previous_of_a_quarter_is_the_quarter_before() -> None:
     assert (prev.label, *span(prev)) == ("Quý IV/2021", "2021-09-21", "2021-12-20")
 
 
+def test_previous_of_a_year_is_the_year_before() -> None:
+    prev = previous_period(range_period(date(2021, 1, 1), date(2021, 12, 31), 1), 1)
+    assert (prev.label, *span(prev)) == ("Năm 2020", "2020-01-01", "2020-12-31")
+    prev = previous_period(range_period(date(2020, 12, 21), date(2021, 12, 20), 21), 21)
+    assert (prev.label, *span(prev)) == ("Năm 2020", "2019-12-21", "2020-12-20")
+
+
 def test_previous_of_a_free_range_is_as_many_days_before() -> None:
     p = range_period(date(2021, 10, 5), date(2021, 10, 14), 21)
     prev = previous_period(p, 21)
@@ -147,6 +152,7 @@ def test_choose_period_uses_the_settings_start_day() -> None:
         ("2021-01-01", "2021-12-31", 1, "Năm 2021"),
         ("2020-12-21", "2021-12-20", 21, "Năm 2021"),
         ("2021-01-01", "2021-09-30", 1, "9 tháng đầu năm 2021"),
+        ("2024-02-01", "2024-02-29", 1, "Tháng 2/2024"),
         # not a quarter: February to April
         ("2021-02-01", "2021-04-30", 1, "Từ ngày 1/2/2021 đến ngày 30/4/2021"),
         # calendar October while the province cuts on the 21st
@@ -203,7 +209,9 @@ def test_parse_month(text: str, parsed: tuple[int, int]) -> None:
     assert parse_month(text) == parsed
 
 
-@pytest.mark.parametrize("text", ["2021-13", "2021-0", "2021/10", "10-2021", "", "Tháng 10", "21-10"])
+@pytest.mark.parametrize(
+    "text", ["2021-13", "2021-0", "2021/10", "10-2021", "", "Tháng 10", "21-10"]
+)
 def test_invalid_month_strings(text: str) -> None:
     with pytest.raises(ConfigError, match="YYYY-MM"):
         parse_month(text)

@@ -9,21 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CENTRE, build, rows, totals
 
+from helpers import CENTRE, THREE_LEVELS, build, rows, totals
 from tthc_report.config import Settings, load_settings
 from tthc_report.errors import ConfigError
 from tthc_report.metrics import COUNT_KEYS, RATE_KEYS
 
-THREE_LEVELS = [
-    (CENTRE, "province", None),
-    ("Huyện Sông Lô", "district", None),
-    ("Xã Đồng Thịnh", "commune", "Huyện Sông Lô"),
-    ("Xã Tứ Yên", "commune", "Huyện Sông Lô"),
-    ("Huyện Yên Lạc", "district", None),
-    ("Thị trấn Yên Lạc", "commune", "Huyện Yên Lạc"),
-    ("Xã Liên Châu", "commune", "Huyện Yên Lạc"),
-]
 TWO_LEVELS = [
     (CENTRE, "province", None),
     ("Phường Liên Bảo", "commune", None),
@@ -148,11 +139,6 @@ def test_unit_missing_from_the_catalog_is_kept_under_its_district(tmp_path: Path
     assert [c.code for c in report.checks] == ["unknown_unit"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sections._Groups maps cases to desks by name only: two communes of the same name "
-    "in different districts share one row",
-)
 def test_communes_of_the_same_name_in_two_districts_have_their_own_rows(tmp_path: Path) -> None:
     units = [
         (CENTRE, "province", None),
@@ -333,7 +319,11 @@ def test_flag_thresholds_from_a_settings_file(tmp_path: Path) -> None:
 # --- settings precedence ------------------------------------------------------------------
 
 
-TOML = 'start_day = 15\ntarget_on_time_rate = 90\nlow_volume_threshold = 10\nprovince_name = "Vĩnh Phúc"\n'
+TOML = """start_day = 15
+target_on_time_rate = 90
+low_volume_threshold = 10
+province_name = "Vĩnh Phúc"
+"""
 ENV = {"TTHC_START_DAY": "1", "TTHC_TARGET_ON_TIME_RATE": "80", "TTHC_PROVINCE_NAME": "Phú Thọ"}
 
 
