@@ -22,3 +22,64 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoData:
     """Synthetic exports of the sample province (June-October 2021), their unit catalog and
     the simulated cases they were written from."""
     return DemoData(tmp_path_factory.mktemp("demo"))
+
+
+class DemoWorkbook:
+    """The demo month's report workbook, built once per session (October 2021)."""
+
+    def __init__(self, demo: DemoData, root: Path) -> None:
+        import time
+
+        from tthc_report.api import build_report
+        from tthc_report.config import Settings
+        from tthc_report.excel.openpyxl_writer import write_workbook
+        from tthc_report.history import rows_of_report
+
+        self.settings = Settings()
+        self.report = build_report(
+            demo.exports, self.settings, month=(2021, 10), units_file=demo.catalog
+        )
+        self.json = self.report.to_dict()
+        self.path = root / "BaoCao_TTHC_2021-10.xlsx"
+        start = time.perf_counter()
+        self.plan = write_workbook(
+            self.report, self.settings, self.path, rows_of_report(self.report)
+        )
+        self.write_seconds = time.perf_counter() - start
+
+
+@pytest.fixture(scope="session")
+def demo_workbook(demo: DemoData, tmp_path_factory: pytest.TempPathFactory) -> DemoWorkbook:
+    return DemoWorkbook(demo, tmp_path_factory.mktemp("workbook"))
+
+
+@pytest.fixture(scope="session")
+def demo_recalculated(
+    demo_workbook: DemoWorkbook, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The demo workbook recalculated by LibreOffice headless."""
+    from tthc_report.excel.recalc import recalculate
+
+    return recalculate(demo_workbook.path, tmp_path_factory.mktemp("recalc"))
+
+
+@pytest.fixture(scope="session")
+def demo_recalculated_september(
+    demo_workbook: DemoWorkbook, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The demo workbook with ThangBaoCao set to September 2021 (with openpyxl), then
+    recalculated by LibreOffice."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from tthc_report.excel.layout import name_target
+    from tthc_report.excel.recalc import recalculate
+
+    root = tmp_path_factory.mktemp("september")
+    wb = load_workbook(demo_workbook.path)
+    sheet, row, column = name_target(wb, "ThangBaoCao")
+    wb[sheet].cell(row, column).value = datetime(2021, 9, 1)
+    switched = root / "BaoCao_TTHC_2021-09.xlsx"
+    wb.save(switched)
+    return recalculate(switched, root / "out")

@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", type=Path, help="tệp thiết lập (TOML)")
     b.add_argument("--json", type=Path, help="ghi số liệu ra tệp JSON")
     b.add_argument("--out", type=Path, help="ghi báo cáo ra tệp bảng tính .xlsx")
+    b.add_argument("--history", type=Path,
+                   help="báo cáo tháng trước (.xlsx hoặc .json) để mang theo lịch sử")  # fmt: skip
+    b.add_argument("--template", type=Path, help="mẫu bảng tính riêng (mặc định: mẫu của công cụ)")
     b.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
     b.add_argument("--print", dest="print_narrative", action="store_true",
                    help="in phần lời văn của báo cáo")  # fmt: skip
@@ -73,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", parents=[common], help="chỉ kiểm tra dữ liệu")
     c.add_argument("cases", nargs="+", type=Path)
     c.add_argument("--units", type=Path, help="tệp danh mục đơn vị")
+
+    t = sub.add_parser("template", parents=[common], help="tạo mẫu bảng tính BaoCaoTTHC.xlsx")
+    t.add_argument("--out", type=Path, default=Path("BaoCaoTTHC.xlsx"), help="tệp mẫu")
+    t.add_argument("--force", action="store_true", help="cho phép ghi đè tệp đã có")
 
     d = sub.add_parser("demo", parents=[common], help="chạy thử với dữ liệu mô phỏng")
     d.add_argument("--out", type=Path, default=Path("tthc-demo"), help="thư mục kết quả")
@@ -104,18 +111,32 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     month = parse_month(args.month) if args.month else None
     date_from = parse_day(args.date_from, "bắt đầu (--from)") if args.date_from else None
     date_to = parse_day(args.date_to, "kết thúc (--to)") if args.date_to else None
-    if args.out is not None:
-        raise ConfigError(
-            "Ghi báo cáo ra bảng tính (--out) chưa có trong phiên bản này: hãy dùng --json."
-        )
-    check_targets([args.json, args.out], args.force, args.cases)
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise ConfigError(f"Tệp bảng tính {args.out} phải có đuôi .xlsx.")
+    if args.out is None and args.template is not None:
+        raise ConfigError("--template chỉ dùng cùng --out (bảng tính).")
+    inputs = [
+        *args.cases,
+        *(p for p in (args.units, args.config, args.history, args.template) if p),
+    ]
+    check_targets([args.json, args.out], args.force, inputs)
+    if args.template is not None:
+        from .excel.openpyxl_writer import check_template_file
+
+        check_template_file(args.template)
     report = build_report(
         args.cases, settings, month=month, date_from=date_from, date_to=date_to,
-        units_file=args.units, progress=console.progress,
+        units_file=args.units, history_file=args.history, progress=console.progress,
     )  # fmt: skip
     console.done()
     if args.json is not None:
         write_json(args.json, report.to_dict())
+    if args.out is not None:
+        from .excel.openpyxl_writer import write_workbook
+
+        console.progress("Đang ghi bảng tính")
+        write_workbook(report, settings, args.out, list(report.history), args.template)
+        console.done()
     if args.json is None and args.out is None and not args.print_narrative:
         import json
 
@@ -156,6 +177,17 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     return EXIT_ROW_ERRORS if errors else EXIT_OK
 
 
+def cmd_template(args: argparse.Namespace, console: Console) -> int:
+    from .excel.template import build_template
+    from .outputs import atomic_write
+
+    check_targets([args.out], args.force)
+    wb = build_template()
+    atomic_write(args.out, lambda tmp: wb.save(tmp))
+    console.say(f"Đã ghi mẫu bảng tính {args.out}")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     from .demo import run_demo
 
@@ -169,7 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     console = Console(getattr(args, "quiet", False))
-    handlers = {"build": cmd_build, "check": cmd_check, "demo": cmd_demo}
+    handlers = {
+        "build": cmd_build, "check": cmd_check, "template": cmd_template, "demo": cmd_demo,
+    }  # fmt: skip
     try:
         return handlers[args.command](args, console)
     except ReportError as exc:

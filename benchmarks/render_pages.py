@@ -1,0 +1,61 @@
+"""Render TongHop, ChiTiet and BaoCao of a report workbook to PNG (through PDF) for a human
+look.  Needs LibreOffice (soffice) and poppler-utils (pdftoppm, pdftotext).  The PNGs are
+for looking at, not for committing.
+
+    .venv/bin/python benchmarks/render_pages.py BaoCao_TTHC_2021-10.xlsx --out renders/
+
+LibreOffice recalculates every formula while converting to PDF and prints the sheets that
+have a print area (TongHop, ChiTiet, BaoCao); each sheet's pages are found by its title.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+from pathlib import Path
+
+from tthc_report.excel.recalc import convert
+
+TITLES = {
+    "TongHop": "TỔNG HỢP TÌNH HÌNH",
+    "ChiTiet": "SỐ LIỆU CHI TIẾT",
+    "BaoCao": "BÁO CÁO TÌNH HÌNH",
+}
+
+
+def page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.split("\f")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("workbook", type=Path)
+    ap.add_argument("--out", type=Path, default=Path("renders"))
+    ap.add_argument("--dpi", type=int, default=80)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    pdf = convert(args.workbook, Path(tempfile.mkdtemp(prefix="tthc-render-")), "pdf")
+    pages = page_texts(pdf)
+    starts = {
+        sheet: next((i for i, p in enumerate(pages) if title in p), None)
+        for sheet, title in TITLES.items()
+    }
+    for sheet, first in starts.items():
+        if first is None:
+            print(f"{sheet}: not found in {pdf}")
+            continue
+        later = [s for s in starts.values() if s is not None and s > first]
+        last = min(later) - 1 if later else len(pages) - 1
+        pages_arg = ["-f", str(first + 1), "-l", str(last + 1)]
+        cmd = ["pdftoppm", "-png", "-r", str(args.dpi), *pages_arg, str(pdf), str(args.out / sheet)]
+        subprocess.run(cmd, check=True)
+        pngs = sorted(p.name for p in args.out.glob(sheet + "*.png"))
+        print(f"{sheet}: pages {first + 1}-{last + 1} -> {pngs}")
+
+
+if __name__ == "__main__":
+    main()

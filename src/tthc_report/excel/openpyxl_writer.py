@@ -1,0 +1,155 @@
+"""Apply a Plan to the template with openpyxl and save the report workbook atomically.
+
+The template is generated in memory by default (``template.build_template``) with formula
+rows sized to the data: it is exactly what the committed template is (a test checks it),
+it needs no file beside the installed package, and sizing while building avoids writing
+formulas twice.  ``template=PATH`` loads a template file instead (a customised copy); every
+defined name the code writes to must be there, else a TemplateError names the missing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.formatting.formatting import ConditionalFormattingList
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..config import Settings
+from ..errors import TemplateError
+from ..history import HistoryRow
+from ..model import Report
+from ..outputs import atomic_write
+from . import layout as L
+from .plan import Plan, make_plan
+from .template import (
+    DATE_FMT,
+    DATETIME_FMT,
+    _detail_formats,
+    add_charts,
+    build_template,
+)
+
+FORMULA_START = "="
+
+
+def check_names(wb: Workbook, source: str) -> None:
+    missing = [n for n in L.REQUIRED_NAMES if n not in wb.defined_names]
+    if missing:
+        raise TemplateError(
+            f"Mẫu bảng tính {source} thiếu tên (defined name) {missing[0]}"
+            + (f" và {len(missing) - 1} tên khác" if len(missing) > 1 else "")
+            + ": hãy tạo lại mẫu bằng 'tthc-report template'."
+        )
+    for sheet in L.SHEETS:
+        if sheet not in wb.sheetnames:
+            raise TemplateError(f"Mẫu bảng tính {source} thiếu trang tính {sheet}.")
+
+
+def check_template_file(template: Path) -> None:
+    """Fail early, before any work, when a template file is unusable."""
+    _load(template)
+
+
+def _load(template: Path) -> Workbook:
+    try:
+        wb = load_workbook(template)
+    except (OSError, ValueError, KeyError, InvalidFileException, BadZipFile) as exc:
+        raise TemplateError(f"Không mở được mẫu bảng tính {template}: {exc}") from exc
+    check_names(wb, str(template))
+    return wb
+
+
+def _rows_of(wb: Workbook, name: str, first: int) -> int:
+    ((_, ref),) = list(wb.defined_names[name].destinations)
+    _, _, _, max_row = range_boundaries(ref.replace("$", ""))
+    return int(max_row or first) - first + 1
+
+
+def template_sizes(wb: Workbook) -> L.Sizes:
+    return L.Sizes(
+        cases=_rows_of(wb, "HoSo_TrangThai", L.HOSO_FIRST),
+        units=_rows_of(wb, "DM_Ten", L.DM_FIRST),
+        rows=_rows_of(wb, "ChiTiet_Khoa", L.CT_FIRST),
+    )
+
+
+def open_template(plan: Plan, template: Path | None) -> Workbook:
+    if template is None:
+        return build_template(plan.sizes)
+    wb = _load(template)
+    old = template_sizes(wb)
+    L.define_names(wb, L.sized_names(plan.sizes))
+    L.write_formula_rows(
+        wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"], wb["TinhToan"], plan.sizes, old
+    )
+    return wb
+
+
+def _put(ws: Worksheet, row: int, column: int, value: object) -> None:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    cell = ws.cell(row, column, value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"  # text that looks like a formula stays text
+    elif isinstance(value, datetime):
+        cell.number_format = DATETIME_FMT if value.time() != datetime.min.time() else DATE_FMT
+
+
+def apply_plan(wb: Workbook, plan: Plan) -> None:
+    for name, value in {**plan.scalars, **plan.overrides}.items():
+        sheet, row, column = L.name_target(wb, name)
+        _put(wb[sheet], row, column, value)
+    for name, rows in plan.blocks.items():
+        sheet, row, column = L.name_target(wb, name)
+        ws = wb[sheet]
+        for i, values in enumerate(rows):
+            for j, value in enumerate(values):
+                if value is not None or name == "BangPhan_Dau":
+                    _put(ws, row + i, column + j, value)
+    _finish_sheets(wb, plan)
+
+
+def _finish_sheets(wb: Workbook, plan: Plan) -> None:
+    ct = wb["ChiTiet"]
+    ct.conditional_formatting = ConditionalFormattingList()
+    _detail_formats(ct, L.CT_FIRST + plan.sizes.rows - 1)
+    hoso = wb["HoSo"]
+    last_col = L.HELPER_COL[L.HOSO_HELPERS[-1]]
+    hoso.auto_filter.ref = f"A1:{last_col}{L.HOSO_FIRST + plan.sizes.cases - 1}"
+    sheet, first, _ = L.name_target(wb, "BaoCao_Dau")
+    from openpyxl.styles import Alignment
+
+    for i in range(len(plan.blocks.get("BaoCao_Dau", []))):
+        wb[sheet].cell(first + i, 1).alignment = Alignment(wrap_text=True, vertical="top")
+    sheet, first, _ = L.name_target(wb, "KiemTra_Dau")
+    ws = wb[sheet]
+    for i in range(len(plan.blocks.get("KiemTra_Dau", []))):
+        ws.cell(first + i, 7).alignment = Alignment(wrap_text=True, vertical="top")
+    add_charts(wb, plan.months, plan.sections, plan.districts)
+
+
+def write_workbook(
+    report: Report,
+    settings: Settings,
+    path: Path,
+    history_rows: Sequence[HistoryRow] = (),
+    template: Path | None = None,
+) -> Plan:
+    """Write the report workbook to ``path`` (atomically); returns the plan applied."""
+    plan = make_plan(report, settings, history_rows)
+    wb = open_template(plan, template)
+    apply_plan(wb, plan)
+    wb.active = wb.sheetnames.index("TongHop")
+
+    def write(tmp: Path) -> None:
+        wb.save(tmp)
+
+    atomic_write(path, write)
+    return plan
