@@ -96,7 +96,8 @@ def run_demo(
     out: Path, force: bool = False, progress: Callable[[str], None] | None = None
 ) -> Iterator[str]:
     """Write the sample exports, then build the monthly reports from July to October 2021
-    in turn, each carrying the history of the one before (as staff do each month)."""
+    in turn, each carrying the history of the one before (as staff do each month), and
+    the October workbook."""
     from ..api import choose_period, load_files, report_from_loaded
     from ..cli import headline
     from ..config import Settings
@@ -117,9 +118,16 @@ def run_demo(
         json_path = out / f"BaoCao_TTHC_{year}-{month:02d}.json"
         write_json(json_path, report.to_dict())
         written.append(json_path)
+    from ..excel.openpyxl_writer import write_workbook
+
+    if progress:
+        progress("Đang ghi bảng tính báo cáo tháng 10/2021")
+    workbook = out / "BaoCao_TTHC_2021-10.xlsx"
+    write_workbook(report, settings, workbook, list(report.history))
     yield f"Dữ liệu mô phỏng (tỉnh mẫu Vĩnh Phúc, {len(exports)} tệp xuất): {out / 'exports'}"
     yield f"Danh mục đơn vị: {catalog}"
     yield "Số liệu (JSON): " + ", ".join(str(p) for p in written)
+    yield f"Bảng tính báo cáo (mở bằng Excel, số liệu là công thức): {workbook}"
     yield from headline(report)
     yield ""
     yield from report.narrative

@@ -383,10 +383,13 @@ def tonghop_formula(block: int, key: str, previous: bool) -> str:
     )
 
 
-def write_formula_rows(ws_hoso, ws_dm, ws_ct, ws_tt, sizes: Sizes, old: Sizes | None) -> None:  # type: ignore[no-untyped-def]
+def write_formula_rows(  # type: ignore[no-untyped-def]
+    ws_hoso, ws_dm, ws_ct, ws_tt, sizes: Sizes, old: Sizes | None, hoso_rows: bool = True
+) -> None:
     """Write every per-row formula for ``sizes`` rows, clear what an earlier size left
-    below, and write the bins and the two FREQUENCY array formulas."""
-    for r in range(HOSO_FIRST, HOSO_FIRST + sizes.cases):
+    below, and write the bins and the two FREQUENCY array formulas.  ``hoso_rows=False``
+    leaves HoSo's rows to fast_rows (the report writer streams them)."""
+    for r in range(HOSO_FIRST, HOSO_FIRST + (sizes.cases if hoso_rows else 0)):
         for i, f in enumerate(hoso_formulas(r)):
             ws_hoso.cell(r, HOSO_INPUT + 1 + i, f)
     for r in range(DM_FIRST, DM_FIRST + sizes.units):

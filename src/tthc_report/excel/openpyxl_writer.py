@@ -26,7 +26,9 @@ from ..errors import TemplateError
 from ..history import HistoryRow
 from ..model import Report
 from ..outputs import atomic_write
+from ..schema import COLUMNS, DATE_KEYS
 from . import layout as L
+from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
 from .template import (
     DATE_FMT,
@@ -80,9 +82,9 @@ def template_sizes(wb: Workbook) -> L.Sizes:
     )
 
 
-def open_template(plan: Plan, template: Path | None) -> Workbook:
+def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> Workbook:
     if template is None:
-        return build_template(plan.sizes)
+        return build_template(plan.sizes, hoso_rows)
     wb = _load(template)
     old = template_sizes(wb)
     L.define_names(wb, L.sized_names(plan.sizes))
@@ -102,11 +104,15 @@ def _put(ws: Worksheet, row: int, column: int, value: object) -> None:
         cell.number_format = DATETIME_FMT if value.time() != datetime.min.time() else DATE_FMT
 
 
-def apply_plan(wb: Workbook, plan: Plan) -> None:
+def apply_plan(wb: Workbook, plan: Plan, skip: Sequence[str] = ()) -> None:
+    """Write the plan's values at their defined names (blocks named in ``skip`` are left
+    to the caller)."""
     for name, value in {**plan.scalars, **plan.overrides}.items():
         sheet, row, column = L.name_target(wb, name)
         _put(wb[sheet], row, column, value)
     for name, rows in plan.blocks.items():
+        if name in skip:
+            continue
         sheet, row, column = L.name_target(wb, name)
         ws = wb[sheet]
         for i, values in enumerate(rows):
@@ -144,12 +150,22 @@ def write_workbook(
 ) -> Plan:
     """Write the report workbook to ``path`` (atomically); returns the plan applied."""
     plan = make_plan(report, settings, history_rows)
-    wb = open_template(plan, template)
-    apply_plan(wb, plan)
+    stream = template is None  # HoSo's rows are streamed into the generated template
+    wb = open_template(plan, template, hoso_rows=not stream)
+    apply_plan(wb, plan, skip=("HoSo_Dau",) if stream else ())
+    formulas = L.hoso_formulas(L.HOSO_FIRST)
+    if stream:
+        date_columns = [i + 1 for i, c in enumerate(COLUMNS)
+                        if c.key in DATE_KEYS]  # fmt: skip
+        write_sample_rows(wb["HoSo"], L.HOSO_FIRST, date_columns, formulas, L.HOSO_INPUT + 1,
+                          DATETIME_FMT, DATE_FMT)  # fmt: skip
     wb.active = wb.sheetnames.index("TongHop")
 
     def write(tmp: Path) -> None:
         wb.save(tmp)
+        if stream:
+            rows = plan.blocks.get("HoSo_Dau", [])
+            inject_rows(tmp, "HoSo", L.HOSO_FIRST, rows, formulas, L.HOSO_INPUT + 1)
 
     atomic_write(path, write)
     return plan

@@ -73,8 +73,9 @@ def _a4(ws: Worksheet, landscape: bool, area: str | None = None) -> None:
         ws.print_area = area
 
 
-def build_template(sizes: L.Sizes | None = None) -> Workbook:
-    """The template workbook; ``sizes`` gives how many rows carry formulas."""
+def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Workbook:
+    """The template workbook; ``sizes`` gives how many rows carry formulas (HoSo's are left
+    out with ``hoso_rows=False``, for the writer to stream them)."""
     sizes = sizes or L.Sizes(L.TEMPLATE_CASES, L.TEMPLATE_UNITS, L.TEMPLATE_ROWS)
     wb = Workbook()
     wb.remove(wb.active)
@@ -92,7 +93,9 @@ def build_template(sizes: L.Sizes | None = None) -> Workbook:
     tt.sheet_state = "hidden"
     tt["E1"] = "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet và loại kết quả."
     L.define_names(wb, {**L.FIXED_NAMES, **L.TABLE_NAMES, **L.sized_names(sizes)})
-    L.write_formula_rows(sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None)
+    L.write_formula_rows(
+        sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None, hoso_rows
+    )
     add_charts(wb, CHART_MONTHS, 2, CHART_DISTRICTS)
     wb.active = 2
     return wb
