@@ -79,6 +79,19 @@ TEMPLATE_UNITS = 200
 TEMPLATE_ROWS = 250
 
 
+#: BaoCao: the narrative column's width (characters) and the height of one line (points)
+NARRATIVE_WIDTH = 80
+LINE_HEIGHT = 15.0
+
+
+def paragraph_height(text: str, width: int = NARRATIVE_WIDTH) -> float:
+    """Row height (points) that shows a wrapped paragraph whole: neither Excel nor
+    LibreOffice grows a row for wrapped text written by a program."""
+    per_line = max(int(width * 1.15), 20)
+    lines = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
+    return round(lines * LINE_HEIGHT + 4, 1)
+
+
 def col(i: int) -> str:
     return get_column_letter(i)
 

@@ -132,8 +132,11 @@ def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     sheet, first, _ = L.name_target(wb, "BaoCao_Dau")
     from openpyxl.styles import Alignment
 
-    for i in range(len(plan.blocks.get("BaoCao_Dau", []))):
+    paragraphs = plan.blocks.get("BaoCao_Dau", [])
+    for i, (text, *_) in enumerate(paragraphs):
         wb[sheet].cell(first + i, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        wb[sheet].row_dimensions[first + i].height = L.paragraph_height(str(text or ""))
+    wb[sheet].print_area = f"A1:A{first + max(len(paragraphs), 1) - 1}"
     sheet, first, _ = L.name_target(wb, "KiemTra_Dau")
     ws = wb[sheet]
     for i in range(len(plan.blocks.get("KiemTra_Dau", []))):

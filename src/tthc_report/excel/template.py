@@ -27,7 +27,9 @@ from .labels import (
 
 HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
 HEAD_FONT = Font(bold=True, color="FFFFFF")
-TITLE_FONT = Font(bold=True, size=14, color="1F4E78")
+#: Times New Roman, the font of official Vietnamese documents (LibreOffice shows it as
+#: Liberation Serif, which has every Vietnamese letter)
+TITLE_FONT = Font(name="Times New Roman", bold=True, size=14, color="1F4E78")
 SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
 RED = PatternFill("solid", fgColor="F8CBAD")
 AMBER = PatternFill("solid", fgColor="FFE699")
@@ -341,14 +343,15 @@ def _detail_formats(ws: Worksheet, last: int) -> None:
 def _narrative(ws: Worksheet) -> None:
     ws["A1"] = "BÁO CÁO TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
     ws["A1"].font = TITLE_FONT
-    ws["A1"].alignment = Alignment(horizontal="center")
+    ws["A1"].alignment = Alignment(horizontal="center", wrap_text=True)
+    ws.row_dimensions[1].height = 40
     ws["A2"] = (
         '=KyNayNhan&" (tính từ ngày "&TEXT(KyNayBatDau,"d/m/yyyy")&" đến ngày "&'
         'TEXT(KyNayKetThuc,"d/m/yyyy")&")"'
     )
     ws["A2"].alignment = Alignment(horizontal="center")
     ws["A2"].font = Font(italic=True)
-    _widths(ws, {"A": 100})
+    _widths(ws, {"A": L.NARRATIVE_WIDTH})
     _a4(ws, landscape=False)
 
 
