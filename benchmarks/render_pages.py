@@ -4,8 +4,9 @@ for looking at, not for committing.
 
     .venv/bin/python benchmarks/render_pages.py BaoCao_TTHC_2021-10.xlsx --out renders/
 
-LibreOffice recalculates every formula while converting to PDF and prints the sheets that
-have a print area (TongHop, ChiTiet, BaoCao); each sheet's pages are found by its title.
+The other sheets are hidden in a copy (LibreOffice does not print hidden sheets, and
+HoSo alone would be thousands of pages); LibreOffice recalculates every formula while
+converting the copy to PDF; each sheet's pages are then found by its title.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import argparse
 import subprocess
 import tempfile
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from tthc_report.excel.recalc import convert
 
@@ -38,7 +41,14 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=80)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    pdf = convert(args.workbook, Path(tempfile.mkdtemp(prefix="tthc-render-")), "pdf")
+    tmp = Path(tempfile.mkdtemp(prefix="tthc-render-"))
+    wb = load_workbook(args.workbook)
+    for ws in wb.worksheets:
+        ws.sheet_state = "visible" if ws.title in TITLES else "hidden"
+    wb.active = wb.sheetnames.index("TongHop")
+    copy = tmp / args.workbook.name
+    wb.save(copy)
+    pdf = convert(copy, tmp / "pdf", "pdf")
     pages = page_texts(pdf)
     starts = {
         sheet: next((i for i, p in enumerate(pages) if title in p), None)
