@@ -24,10 +24,13 @@ from tthc_report.excel.openpyxl_writer import write_workbook
 from tthc_report.excel.plan import relevant_cases
 from tthc_report.excel.recalc import recalculate
 
+TEMPLATE = Path(__file__).parents[1] / "workbook_templates" / "BaoCaoTTHC.xlsx"
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, nargs="*", default=[0], help="0: the demo month as is")
+    ap.add_argument("--baseline", action="store_true", help="also write each workbook cell by cell")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="tthc-bench-"))
     list(run_demo(root / "demo", force=True))
@@ -46,15 +49,19 @@ def main() -> None:
                 frames.append(f)
             cases = pd.concat(frames, ignore_index=True).iloc[:rows]
         r = replace(report, cases=cases)
-        out = root / f"bench-{len(cases)}.xlsx"
-        t0 = time.perf_counter()
-        write_workbook(r, Settings(), out)
-        t1 = time.perf_counter()
-        recalculate(out, root / "rc")
-        t2 = time.perf_counter()
-        size = out.stat().st_size / 1e6
-        print(f"{len(cases):>8,} case rows: write {t1 - t0:6.1f} s, LibreOffice recalc "
-              f"{t2 - t1:6.1f} s, file {size:5.1f} MB", flush=True)  # fmt: skip
+        ways = [("streamed HoSo", None)]
+        if args.baseline:  # the same workbook written cell by cell by openpyxl
+            ways.append(("openpyxl cells", TEMPLATE))
+        for label, template in ways:
+            out = root / f"bench-{len(cases)}-{template is None}.xlsx"
+            t0 = time.perf_counter()
+            write_workbook(r, Settings(), out, template=template)
+            t1 = time.perf_counter()
+            recalculate(out, root / "rc")
+            t2 = time.perf_counter()
+            size = out.stat().st_size / 1e6
+            print(f"{len(cases):>8,} case rows, {label}: write {t1 - t0:6.1f} s, LibreOffice "
+                  f"recalc {t2 - t1:6.1f} s, file {size:5.1f} MB", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

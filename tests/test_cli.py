@@ -185,3 +185,21 @@ def test_demo_builds_the_reference_month(tmp_path: Path, capsys) -> None:
     exports = sorted(p.name for p in (out / "exports").iterdir())
     assert any(n.endswith(".xlsx") for n in exports) and any(n.endswith(".csv") for n in exports)
     assert main(["demo", "--out", str(out)]) == 0  # its own folder: may be rebuilt
+
+
+def test_addin_build(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "addin"
+    assert main(["addin", "build", "--out", str(out)]) == 0
+    assert "tthc_report_addin.xlam" in capsys.readouterr().err
+    built = sorted(p.name for p in out.iterdir())
+    assert built == ["myaddin.conf", "tthc_kiemtra_addin.py", "tthc_kiemtra_addin.xlam",
+                     "tthc_report_addin.py", "tthc_report_addin.xlam"]  # fmt: skip
+    stamp = (out / "tthc_report_addin.xlam").stat().st_mtime_ns
+    assert main(["addin", "build", "--out", str(out)]) == 2  # never over existing files
+    assert "--force" in capsys.readouterr().err
+    assert (out / "tthc_report_addin.xlam").stat().st_mtime_ns == stamp
+    assert main(["addin", "build", "--out", str(out), "--force", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+    with pytest.raises(SystemExit) as exc:  # "addin" needs its sub-command
+        main(["addin"])
+    assert exc.value.code == 2

@@ -84,6 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", parents=[common], help="chạy thử với dữ liệu mô phỏng")
     d.add_argument("--out", type=Path, default=Path("tthc-demo"), help="thư mục kết quả")
     d.add_argument("--force", action="store_true", help="cho phép ghi vào thư mục đã có")
+
+    from .addin.build import add_arguments as addin_arguments
+
+    a = sub.add_parser("addin", help="add-in Excel (ribbon 'Báo cáo TTHC')")
+    asub = a.add_subparsers(dest="addin_command", required=True)
+    ab = asub.add_parser(
+        "build", parents=[common], help="tạo các tệp add-in .xlam từ mẫu add-in của xlwings"
+    )
+    addin_arguments(ab)
     return p
 
 
@@ -197,12 +206,21 @@ def cmd_demo(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def cmd_addin(args: argparse.Namespace, console: Console) -> int:
+    from .addin.build import build_addin
+
+    path = build_addin(args.out, force=args.force, check_button=not args.no_check_button)
+    console.say(f"Đã tạo {path} (xem addin/README.md để cài vào Excel).")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     console = Console(getattr(args, "quiet", False))
     handlers = {
         "build": cmd_build, "check": cmd_check, "template": cmd_template, "demo": cmd_demo,
+        "addin": cmd_addin,
     }  # fmt: skip
     try:
         return handlers[args.command](args, console)

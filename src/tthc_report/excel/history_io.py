@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from zipfile import BadZipFile
@@ -14,6 +15,7 @@ from ..history import HISTORY_KEYS, HistoryRow
 from .layout import name_target
 
 ANCHOR = "LichSu_Dau"
+WIDTH = 4 + len(HISTORY_KEYS) + 4  # label, start, end, section, figures, leader...
 
 
 def _iso(v: object) -> str:
@@ -43,11 +45,25 @@ def read_history(path: Path) -> list[HistoryRow]:
         )
     sheet, row, column = name_target(wb, ANCHOR)
     ws = wb[sheet]
-    width = 4 + len(HISTORY_KEYS) + 4
+    rows = ws.iter_rows(min_row=row, min_col=column, max_col=column + WIDTH - 1, values_only=True)
+    return history_from_rows(rows)
+
+
+def _count(key: str, v: object) -> float | int | None:
+    """A figure as read; a whole number of a count (xlwings reads every number as a
+    float) as an int."""
+    n = _num(v)
+    if isinstance(n, float) and not key.endswith("_rate") and n.is_integer():
+        return int(n)
+    return n
+
+
+def history_from_rows(rows: Iterable[Sequence[object]]) -> list[HistoryRow]:
+    """History rows from the LichSu block's values, from its anchor (``LichSu_Dau``) down
+    to the first row without a month label: openpyxl rows or an xlwings range's values."""
     out: list[HistoryRow] = []
-    for values in ws.iter_rows(
-        min_row=row, min_col=column, max_col=column + width - 1, values_only=True
-    ):
+    for found in rows:
+        values = list(found)[:WIDTH] + [None] * (WIDTH - len(found))
         if values[0] in (None, ""):
             break
         label, start, end, section = values[:4]
@@ -59,7 +75,7 @@ def read_history(path: Path) -> list[HistoryRow]:
                 period_start=_iso(start),
                 period_end=_iso(end),
                 section=str(section),
-                values={k: _num(v) for k, v in zip(HISTORY_KEYS, figures, strict=True)},
+                values={k: _count(k, v) for k, v in zip(HISTORY_KEYS, figures, strict=True)},
                 leader=str(leader) if leader not in (None, "") else None,
                 leader_rate=_num(leader_rate),  # type: ignore[arg-type]
                 low_volume_units=int(low or 0),  # type: ignore[call-overload]

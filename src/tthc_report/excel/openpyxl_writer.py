@@ -97,7 +97,8 @@ def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> 
 def _put(ws: Worksheet, row: int, column: int, value: object) -> None:
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
-    cell = ws.cell(row, column, value)
+    cell = ws.cell(row, column)
+    cell.value = value  # ws.cell(row, column, None) would leave an old value in place
     if isinstance(value, str) and value.startswith(FORMULA_START):
         cell.data_type = "s"  # text that looks like a formula stays text
     elif isinstance(value, datetime):
