@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,3 +86,19 @@ def demo_recalculated_september(
     switched = root / "BaoCao_TTHC_2021-09.xlsx"
     wb.save(switched)
     return recalculate(switched, root / "out")
+
+
+@pytest.fixture
+def xw() -> Iterator[Any]:
+    """xlwings with its remote engine (PRO code, PolyForm Noncommercial key, tests only)."""
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    import xlwings
+
+    if "remote" not in [e.name for e in xlwings.engines]:  # imported before the key was set
+        from xlwings.main import Engine
+        from xlwings.pro import _xlremote
+
+        xlwings.engines.add(Engine(impl=_xlremote.engine))
+    yield xlwings
+    if hasattr(xlwings.Book, "_mock_caller"):
+        del xlwings.Book._mock_caller

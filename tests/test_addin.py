@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import ast
 import csv
-import os
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -225,22 +223,6 @@ def test_udf_with_catalog_districts(tmp_path: Path) -> None:
 
 
 # --- xlwings' remote engine ---------------------------------------------------------------
-
-
-@pytest.fixture
-def xw() -> Iterator[Any]:
-    """xlwings with its remote engine (PRO code, PolyForm Noncommercial key, tests only)."""
-    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
-    import xlwings
-
-    if "remote" not in [e.name for e in xlwings.engines]:  # imported before the key was set
-        from xlwings.main import Engine
-        from xlwings.pro import _xlremote
-
-        xlwings.engines.add(Engine(impl=_xlremote.engine))
-    yield xlwings
-    if hasattr(xlwings.Book, "_mock_caller"):
-        del xlwings.Book._mock_caller
 
 
 def _filled_template(tmp_path: Path, values: list[list[Any]]) -> Path:

@@ -9,9 +9,8 @@ writer (the CLI's) makes of the same data; the macro's plan must equal the CLI's
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -37,22 +36,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"
 Cells = dict[str, dict[tuple[int, int], object]]
 WRITES = ("setValues", "setFormula")
-
-
-@pytest.fixture
-def xw() -> Iterator[Any]:
-    """xlwings with its remote engine (PRO code, PolyForm Noncommercial key, tests only)."""
-    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
-    import xlwings
-
-    if "remote" not in [e.name for e in xlwings.engines]:  # imported before the key was set
-        from xlwings.main import Engine
-        from xlwings.pro import _xlremote
-
-        xlwings.engines.add(Engine(impl=_xlremote.engine))
-    yield xlwings
-    if hasattr(xlwings.Book, "_mock_caller"):
-        del xlwings.Book._mock_caller
 
 
 # --- the calling workbook and what the writes make of it -----------------------------------
