@@ -15,13 +15,13 @@ import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 
 def col_letter(i: int) -> str:
@@ -35,19 +35,15 @@ def col_letter(i: int) -> str:
 
 def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
     """The zip member of a worksheet, found by its name through the workbook's rels."""
-    book = zf.read("xl/workbook.xml").decode("utf-8")
-    m = re.search(rf'<sheet [^>]*name="{re.escape(escape(sheet))}"[^>]*r:id="([^"]+)"', book)
-    if m is None:
-        m = re.search(rf'<sheet [^>]*r:id="([^"]+)"[^>]*name="{re.escape(escape(sheet))}"', book)
-    if m is None:
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    ids = [e.get(rel) for e in book.iter(f"{main}sheet") if e.get("name") == sheet]
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = [e.get("Target", "") for e in rels if ids and e.get("Id") == ids[0]]
+    if not targets:
         raise KeyError(sheet)
-    rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8")
-    t = re.search(rf'<Relationship [^>]*Id="{m.group(1)}"[^>]*Target="([^"]+)"', rels)
-    if t is None:
-        t = re.search(rf'<Relationship [^>]*Target="([^"]+)"[^>]*Id="{m.group(1)}"', rels)
-    if t is None:
-        raise KeyError(sheet)
-    target = t.group(1).lstrip("/")
+    target = targets[0].lstrip("/")
     return target if target.startswith("xl/") else "xl/" + target
 
 
