@@ -25,6 +25,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -196,20 +197,27 @@ def _report_message(prepared: Prepared, saved: str) -> str:
     )
 
 
+_FAILED = object()
+
+
+def _guarded(book: Any, step: Callable[[], Any], writes: bool) -> Any:
+    """Run one step of a button; on any error alert in Vietnamese and return _FAILED.
+    ``writes``: the step writes into the workbook (the message then says so)."""
+    try:
+        return step()
+    except ReportError as exc:
+        _alert(book, str(exc) if not writes else _unexpected(exc, written=True))
+    except Exception as exc:
+        _alert(book, _unexpected(exc, written=writes))
+    return _FAILED
+
+
 def run_report(book: Any) -> None:
     """The 'Lập báo cáo tháng' button on ``book``."""
-    try:
-        prepared = prepare_report(book)
-    except ReportError as exc:
-        _alert(book, str(exc))
+    prepared = _guarded(book, lambda: prepare_report(book), writes=False)
+    if prepared is _FAILED:
         return
-    except Exception as exc:
-        _alert(book, _unexpected(exc, written=False))
-        return
-    try:
-        writer.apply_plan(book, prepared.plan)
-    except Exception as exc:
-        _alert(book, _unexpected(exc, written=True))
+    if _guarded(book, lambda: writer.apply_plan(book, prepared.plan), writes=True) is _FAILED:
         return
     year, month = parse_month(prepared.plan.scalars[MONTH_NAME])
     try:
@@ -221,18 +229,11 @@ def run_report(book: Any) -> None:
 
 def run_checks(book: Any) -> None:
     """The 'Kiểm tra dữ liệu' button on ``book``: only KiemTraDuLieu is written."""
-    try:
-        summary, rows, counts = prepare_checks(book)
-    except ReportError as exc:
-        _alert(book, str(exc))
+    prepared = _guarded(book, lambda: prepare_checks(book), writes=False)
+    if prepared is _FAILED:
         return
-    except Exception as exc:
-        _alert(book, _unexpected(exc, written=False))
-        return
-    try:
-        writer.write_checks(book, summary, rows)
-    except Exception as exc:
-        _alert(book, _unexpected(exc, written=True))
+    summary, rows, counts = prepared
+    if _guarded(book, lambda: writer.write_checks(book, summary, rows), writes=True) is _FAILED:
         return
     verdict = (
         f"{number(counts.excluded)} dòng lỗi sẽ bị loại khỏi số liệu"
