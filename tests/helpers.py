@@ -67,31 +67,35 @@ def _cell(key: str, value: Any) -> str:
     return str(value)
 
 
+def write_csv(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+    """Rows as a UTF-8 CSV file, as the simplest export would be."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return path
+
+
 def write_cases(path: Path, cases: Sequence[Mapping[str, Any]]) -> Path:
     """A case list CSV with every canonical header.  Missing ``code`` gets HS0001..,
     missing ``unit`` the provincial centre, missing ``agency`` Sở Tư pháp (only for cases
     of the centre)."""
     unknown = {k for c in cases for k in c} - set(KEYS)
     assert not unknown, f"unknown case keys {unknown}"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(HEADERS)
-        for i, case in enumerate(cases, 1):
-            full = {"code": f"HS{i:04d}", "unit": CENTRE, **case}
-            if full["unit"] == CENTRE and "agency" not in case:
-                full["agency"] = AGENCY
-            w.writerow([_cell(k, full.get(k)) for k in KEYS])
-    return path
+    rows = []
+    for i, case in enumerate(cases, 1):
+        full = {"code": f"HS{i:04d}", "unit": CENTRE, **case}
+        if full["unit"] == CENTRE and "agency" not in case:
+            full["agency"] = AGENCY
+        rows.append([_cell(k, full.get(k)) for k in KEYS])
+    return write_csv(path, [HEADERS, *rows])
 
 
 def write_catalog(path: Path, units: Sequence[tuple[str, str, str | None]]) -> Path:
     """A unit catalog CSV from (name, level key, parent district or None)."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(["Mã đơn vị", "Tên đơn vị", "Cấp", "Đơn vị cấp trên"])
-        for i, (name, level, parent) in enumerate(units, 1):
-            w.writerow([f"DV{i:03d}", name, LEVEL_WORD[level], parent or ""])
-    return path
+    rows = [
+        [f"DV{i:03d}", name, LEVEL_WORD[level], parent or ""]
+        for i, (name, level, parent) in enumerate(units, 1)
+    ]
+    return write_csv(path, [["Mã đơn vị", "Tên đơn vị", "Cấp", "Đơn vị cấp trên"], *rows])
 
 
 def build(

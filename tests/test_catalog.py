@@ -3,9 +3,7 @@ the level rule of "Values")."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.helpers import write_csv
 from tthc_report.api import Loaded, build_report, load_files
 from tthc_report.catalog import Catalog, Unit, read_catalog
 from tthc_report.config import Settings
@@ -45,13 +44,6 @@ UNITS = [
     ("X05", "Thị trấn Tam Sơn", "commune", "Huyện Sông Lô"),
 ]
 CASE_H = ["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày tiếp nhận", "Ngày hẹn trả"]
-
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return path
 
 
 def catalog_csv(tmp_path: Path, rows: list[list[str]] = CATALOG) -> Path:

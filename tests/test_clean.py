@@ -4,9 +4,7 @@ not imported from schema.py, so that a word missing from the package fails a tes
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,19 +13,13 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from tests.helpers import write_csv
 from tthc_report.api import Loaded, load_files
 from tthc_report.checks import DataCheck
 
 TS = pd.Timestamp
 NAT = pd.NaT
 H = ["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày tiếp nhận", "Ngày hẹn trả"]
-
-
-def write_csv(path: Path, rows: Sequence[Sequence[object]]) -> Path:
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return path
 
 
 def load_csv(tmp_path: Path, header: list[str], rows: Sequence[Sequence[object]]) -> Loaded:

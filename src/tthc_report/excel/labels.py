@@ -68,7 +68,6 @@ STATUS_CANONICAL = {
 }
 CHANNEL_CANONICAL = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính công ích"}
 ONLINE_LEVEL_CANONICAL = {"partial": "Một phần", "full": "Toàn trình"}
-LEVEL_CHECK = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 
 HISTORY_LABELS = {
     "received_new": "Tiếp nhận mới",
