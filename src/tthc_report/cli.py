@@ -16,8 +16,7 @@ from .api import build_report, load_files
 from .checks import LEVEL_LABELS
 from .config import load_settings
 from .errors import ConfigError, ReportError
-from .formatting import number as count
-from .formatting import percent
+from .formatting import number, percent
 from .model import Report
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
@@ -101,16 +100,16 @@ def headline(report: Report) -> list[str]:
     for s in report.sections:
         t = s.totals
         lines.append(
-            f"  {s.title}: tiếp nhận mới {count(t.received_new)}, tồn {count(t.carried_over)}, "
-            f"đến hạn {count(t.due)}, đúng và trước hạn {count(t.on_time)} "
-            f"({percent(t.on_time_rate)}), chậm {count(t.late)} ({percent(t.late_rate)}), "
-            f"trả lại/rút {count(t.returned_withdrawn)}"
+            f"  {s.title}: tiếp nhận mới {number(t.received_new)}, tồn {number(t.carried_over)}, "
+            f"đến hạn {number(t.due)}, đúng và trước hạn {number(t.on_time)} "
+            f"({percent(t.on_time_rate)}), chậm {number(t.late)} ({percent(t.late_rate)}), "
+            f"trả lại/rút {number(t.returned_withdrawn)}"
         )
     sm = report.summary
     lines.append(
-        f"  Dữ liệu: đọc {count(sm.rows_read)} dòng, dùng {count(sm.rows_used)} hồ sơ, "
-        f"loại {count(sm.excluded)} dòng lỗi, {count(sm.cancelled)} hồ sơ hủy, "
-        f"gộp {count(sm.duplicates_merged)} dòng trùng, {count(sm.warnings)} cảnh báo."
+        f"  Dữ liệu: đọc {number(sm.rows_read)} dòng, dùng {number(sm.rows_used)} hồ sơ, "
+        f"loại {number(sm.excluded)} dòng lỗi, {number(sm.cancelled)} hồ sơ hủy, "
+        f"gộp {number(sm.duplicates_merged)} dòng trùng, {number(sm.warnings)} cảnh báo."
     )
     return lines
 
@@ -156,7 +155,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         console.say(line)
     if report.summary.excluded:
         console.say(
-            f"Có {count(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
+            f"Có {number(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
             "xem danh sách trong data_checks / trang KiemTraDuLieu, hoặc chạy 'tthc-report check'."
         )
     for path in (args.json, args.out):
@@ -180,8 +179,8 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     errors = sum(1 for c in loaded.checks if c.level == "error")
     warnings = sum(1 for c in loaded.checks if c.level == "warning")
     print(
-        f"\n{count(loaded.rows_read)} dòng đã đọc: {count(errors)} lỗi (dòng bị loại), "
-        f"{count(warnings)} cảnh báo."
+        f"\n{number(loaded.rows_read)} dòng đã đọc: {number(errors)} lỗi (dòng bị loại), "
+        f"{number(warnings)} cảnh báo."
     )
     return EXIT_ROW_ERRORS if errors else EXIT_OK
 
