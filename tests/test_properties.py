@@ -105,12 +105,12 @@ periods = st.builds(monthly_period, st.just(2021), st.integers(8, 11), st.sample
 
 
 def raw_table(rows: list[list[Any]], file: str = "xuat.xlsx") -> RawTable:
-    return RawTable(
+    return RawTable.from_rows(
         file=file,
         sheet="DanhSach",
         columns={k: i for i, k in enumerate(KEYS)},
         headers={k: HEADERS[k] for k in KEYS},
-        rows=[list(r) for r in rows],
+        rows=rows,
         row_numbers=list(range(2, len(rows) + 2)),
     )
 

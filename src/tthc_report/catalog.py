@@ -9,7 +9,7 @@ unit of its own (the caller lists it in the data checks).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,7 +118,7 @@ def catalog_header_key(text: object) -> str | None:
     return _CATALOG_INDEX.get(fold(text))
 
 
-def _cell(row: list[object], idx: int | None) -> str:
+def _cell(row: Sequence[object], idx: int | None) -> str:
     if idx is None or idx >= len(row) or row[idx] is None:
         return ""
     v = row[idx]

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from .arrow_text import display_text, fold_text, map_distinct, mask, objects
 from .checks import ERROR, INFO, WARNING, DataCheck
 from .dates import parse_dates
 from .readers import RawTable
@@ -31,8 +35,6 @@ from .schema import (
     STATUS_WORDS,
     fold,
     hinted,
-    map_unique,
-    nfc,
 )
 
 TEXT_KEYS = ("code", "unit", "agency", "level", "parent", "procedure", "field")
@@ -49,7 +51,7 @@ CASE_COLUMNS = (
     "received", "due", "result_date", "delivered", "stopped", "finished",
     "status", "channel", "online_level", "source_file", "source_sheet", "source_row",
 )  # fmt: skip
-FORMULA_START = ("=", "+", "-", "@")
+FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
 
 
 @dataclass
@@ -61,22 +63,20 @@ class CleanCases:
     non_case_lines: int
 
 
-def _text(values: Sequence[object]) -> pd.Series:
-    """Cells as display text (NFC, trimmed); numbers such as 123.0 read as '123'."""
-    s = pd.Series(list(values), dtype=object)
+Raw: TypeAlias = pa.Array | pa.ChunkedArray | pd.Series | Callable[[np.ndarray], list[str]] | None
 
-    def one(v: object) -> object:
-        if v is None:
-            return None
-        if isinstance(v, float):
-            if np.isnan(v):
-                return None
-            if v.is_integer():
-                v = int(v)
-        t = nfc(v)
-        return t or None
 
-    return map_unique(s, one)
+def _texts_at(raw: Raw, idx: np.ndarray) -> list[str]:
+    """The raw values of some rows, as written, for the data-check messages."""
+    if raw is None:
+        return [""] * len(idx)
+    if isinstance(raw, pa.Array | pa.ChunkedArray):
+        values = raw.take(pa.array(idx)).to_pylist()
+    elif isinstance(raw, pd.Series):
+        values = raw.to_numpy(dtype=object)[idx].tolist()
+    else:
+        values = raw(idx)
+    return ["" if v is None or v != v else str(v) for v in values]
 
 
 class _Checker:
@@ -87,19 +87,23 @@ class _Checker:
         self.records: list[DataCheck] = []
 
     def add(
-        self, level: str, mask: np.ndarray, key: str, raw: pd.Series | None, message: str, code: str
+        self, level: str, mask: np.ndarray, key: str, raw: Raw, message: str, code: str
     ) -> None:
-        for i in np.flatnonzero(mask):
-            value = "" if raw is None or raw.iloc[i] is None else str(raw.iloc[i])
+        idx = np.flatnonzero(mask)
+        if not len(idx):
+            return
+        column = self.table.headers.get(
+            key, COLUMN_BY_KEY[key].header if key in COLUMN_BY_KEY else key
+        )
+        rows = self.table.row_numbers[idx].tolist()
+        for row, value in zip(rows, _texts_at(raw, idx), strict=True):
             self.records.append(
                 DataCheck(
                     level=level,
                     file=self.table.file,
                     sheet=self.table.sheet,
-                    row=self.table.row_numbers[i],
-                    column=self.table.headers.get(
-                        key, COLUMN_BY_KEY[key].header if key in COLUMN_BY_KEY else key
-                    ),
+                    row=row,
+                    column=column,
                     value=value,
                     message=message.format(value=value),
                     code=code,
@@ -109,37 +113,32 @@ class _Checker:
 
 def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, int]:
     """One raw table -> (usable rows, checks, excluded case rows, non-case lines)."""
-    n = len(table.rows)
+    n = len(table)
     chk = _Checker(table)
-    raw = {k: pd.Series(table.column_values(k), dtype=object) for k in table.columns}
+    raw = {k: table.column_values(k) for k in table.columns}
+    shown = {k: display_text(raw[k]) for k in (*TEXT_KEYS, *WORD_TABLES) if k in raw}
+    missing = {k: (mask(pc.is_null(v)) if k in shown else np.ones(n, dtype=bool))
+               for k, v in ((k, shown.get(k)) for k in (*TEXT_KEYS, *WORD_TABLES))}  # fmt: skip
     out = pd.DataFrame(index=pd.RangeIndex(n))
-    for key in TEXT_KEYS:
-        out[key if key not in ("unit", "parent") else f"{key}_raw"] = (
-            _text(raw[key]) if key in raw else pd.Series([None] * n, dtype=object)
-        )
-    dates = {key: parse_dates(raw[key].tolist()) for key in DATE_KEYS if key in raw}
+    dates = {key: parse_dates(raw[key]) for key in DATE_KEYS if key in raw}
     # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
     # receipt or due date: listed for information, not counted as excluded case rows.
-    trailer = out["unit_raw"].isna().to_numpy()
+    trailer = missing["unit"].copy()
     for key in ("received", "due"):
         if key in dates:
             trailer = trailer & dates[key][0].isna().to_numpy()
-    if trailer.any():
-        line_text = pd.Series(
-            [" ".join(str(c) for c in row if c not in (None, "")) for row in table.rows]
-        )
-        chk.add(INFO, trailer, "code", line_text,
-                "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay ngày hẹn "
-                "trả): bỏ qua.",
-                "not_a_case")  # fmt: skip
+    chk.add(INFO, trailer, "code", table.line_texts,
+            "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay ngày hẹn "
+            "trả): bỏ qua.",
+            "not_a_case")  # fmt: skip
 
     excluded = trailer.copy()
-    for key, col in (("code", "code"), ("unit", "unit_raw")):
-        missing = out[col].isna().to_numpy() & ~trailer
-        chk.add(ERROR, missing, key, raw[key],
+    for key in ("code", "unit"):
+        absent = missing[key] & ~trailer
+        chk.add(ERROR, absent, key, raw[key],
                 f"Thiếu {COLUMN_BY_KEY[key].header.lower()}: hồ sơ bị loại khỏi số liệu.",
                 "missing_required")  # fmt: skip
-        excluded = excluded | missing
+        excluded = excluded | absent
 
     for key in DATE_KEYS:
         if key not in raw:
@@ -161,9 +160,8 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
 
     for key in ("channel", "online_level", "level"):
         if key in raw:
-            words = map_unique(raw[key], _word_reader(key))
-            blank = _text(raw[key]).isna()
-            unknown = (words.isna() & ~blank).to_numpy() & ~excluded
+            words = pd.Series(map_distinct(raw[key], _word_reader(key)), dtype=object)
+            unknown = words.isna().to_numpy() & ~missing[key] & ~excluded
             default = {
                 "channel": "trực tiếp",
                 "online_level": "để trống",
@@ -180,9 +178,10 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     finished_chain = out["result_date"].fillna(out["delivered"])
     stopped_chain = out["stopped"].fillna(finished_chain)
     if "status" in raw:
-        status = map_unique(raw["status"], lambda v: STATUS_WORDS.get(fold(v)))
-        blank = _text(raw["status"]).isna()
-        unknown = (status.isna() & ~blank).to_numpy() & ~excluded
+        status = pd.Series(
+            map_distinct(raw["status"], lambda v: STATUS_WORDS.get(fold(v))), dtype=object
+        )
+        unknown = status.isna().to_numpy() & ~missing["status"] & ~excluded
         chk.add(WARNING, unknown, "status", raw["status"],
                 "Không nhận ra trạng thái '{value}': tính là đã có kết quả nếu có ngày có kết quả, "
                 "ngược lại là đang xử lý.", "unknown_status")  # fmt: skip
@@ -219,18 +218,26 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     chk.add(INFO, cancelled, "status", raw.get("status"),
             "Hồ sơ đã hủy: không tính vào số liệu nào.", "cancelled")  # fmt: skip
     for key in ("code", "unit", "agency", "procedure"):
-        col = key if key != "unit" else "unit_raw"
-        looks = map_unique(out[col], lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
-        chk.add(INFO, looks.to_numpy(dtype=bool) & ~excluded, key, out[col],
+        if key not in shown:
+            continue
+        looks = mask(pc.match_substring_regex(shown[key], pattern=FORMULA_START))
+        chk.add(INFO, looks & ~excluded, key, shown[key],
                 "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi lại dưới dạng văn "
                 "bản.", "formula_like")  # fmt: skip
 
-    out["source_file"] = table.file
-    out["source_sheet"] = table.sheet
-    out["source_row"] = np.asarray(table.row_numbers, dtype=np.int64)
-    keep = out.loc[~excluded & ~trailer].rename(columns={"level": "level_raw"})
+    keep = ~excluded & ~trailer
+    frame = out.loc[keep].rename(columns={"level": "level_raw"})
+    for key in TEXT_KEYS:
+        column = key if key not in ("unit", "parent") else f"{key}_raw"
+        if key in shown:
+            frame[column] = objects(shown[key].filter(pa.array(keep)))
+        else:
+            frame[column] = None
+    frame["source_file"] = table.file
+    frame["source_sheet"] = table.sheet
+    frame["source_row"] = table.row_numbers[keep]
     dropped = int((excluded & ~trailer).sum())
-    frame = keep.loc[:, list(CASE_COLUMNS)].reset_index(drop=True)
+    frame = frame.loc[:, list(CASE_COLUMNS)].reset_index(drop=True)
     return frame, chk.records, dropped, int(trailer.sum())
 
 
@@ -238,15 +245,9 @@ def _word_reader(key: str) -> Callable[[object], str | None]:
     known, hints = WORD_TABLES[key], WORD_HINTS.get(key, ())
 
     def read(v: object) -> str | None:
-        return known.get(fold(_num_word(v))) or hinted(hints, v)
+        return known.get(fold(v)) or hinted(hints, v)
 
     return read
-
-
-def _num_word(v: object) -> object:
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    return v
 
 
 def _contradictions(chk: _Checker, out: pd.DataFrame, excluded: np.ndarray) -> None:
@@ -256,7 +257,7 @@ def _contradictions(chk: _Checker, out: pd.DataFrame, excluded: np.ndarray) -> N
     delivered = out["delivered"].dt.floor("D")
     result = out["result_date"].dt.floor("D")
     keep = ~excluded
-    for mask, key, msg, code in (
+    for flagged, key, msg, code in (
         ((fin < rec).to_numpy(), "result_date",
          "Ngày kết thúc xử lý đứng trước ngày tiếp nhận: giữ nguyên, tính như kết thúc ngay "
          "ngày tiếp nhận.", "finished_before_received"),
@@ -267,8 +268,12 @@ def _contradictions(chk: _Checker, out: pd.DataFrame, excluded: np.ndarray) -> N
          "Ngày trả kết quả '{value}' đứng trước ngày có kết quả: giữ nguyên như dữ liệu.",
          "delivered_before_result"),
     ):  # fmt: skip
-        values = out[key].dt.strftime("%d/%m/%Y")
-        chk.add(WARNING, mask & keep, key, values, msg, code)
+        chk.add(WARNING, flagged & keep, key, _day_texts(out[key]), msg, code)
+
+
+def _day_texts(values: pd.Series) -> Callable[[np.ndarray], list[str]]:
+    """The dates of some rows as staff write them, made only for the rows listed."""
+    return lambda idx: values.iloc[idx].dt.strftime("%d/%m/%Y").tolist()
 
 
 def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
@@ -279,7 +284,7 @@ def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
         checks.extend(found)
         excluded += dropped
         non_case += lines
-        rows_read += len(t.rows)
+        rows_read += len(t)
     cases = pd.concat(frames, ignore_index=True) if frames else _empty()
     return CleanCases(cases, checks, rows_read, excluded, non_case)
 
@@ -307,34 +312,41 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     each dropped row is listed as a warning naming the row that was kept."""
     if cases.empty:
         return cases, [], 0
-    code_key = map_unique(cases["code"], fold)
+    code_key = pd.Series(
+        fold_text(pa.array(cases["code"].to_numpy(dtype=object), pa.large_string())),
+        dtype="str", index=cases.index,
+    )  # fmt: skip
     dup = code_key.duplicated(keep=False).to_numpy()
     if not dup.any():
         return cases, [], 0
-    fin = cases["finished"]
-    dlv = cases["delivered"]
+    involved = cases.iloc[np.flatnonzero(dup)]  # only codes seen twice are looked at
+    fin = involved["finished"]
+    dlv = involved["delivered"]
     rank = pd.DataFrame(
         {
-            "code": code_key,
+            "code": code_key[dup],
             "has_fin": fin.notna(),
             "fin": fin.fillna(pd.Timestamp.min),
             "has_dlv": dlv.notna(),
             "dlv": dlv.fillna(pd.Timestamp.min),
-            "status": cases["status"].map(_STATUS_RANK),
-            "order": np.arange(len(cases)),
-        }
+            "status": involved["status"].map(_STATUS_RANK),
+            "order": np.flatnonzero(dup),
+        },
+        index=involved.index,
     )
     ordered = rank.sort_values(["code", "has_fin", "fin", "has_dlv", "dlv", "status", "order"])
-    keep_idx = ordered.drop_duplicates("code", keep="last").index
-    kept_of = pd.Series(keep_idx, index=rank.loc[keep_idx, "code"].to_numpy())
-    dropped = cases.index.difference(keep_idx)
+    kept_dup = ordered.drop_duplicates("code", keep="last").index
+    kept_of = pd.Series(kept_dup, index=rank.loc[kept_dup, "code"].to_numpy())
+    keep_idx = cases.index[~dup].union(kept_dup)
+    dropped = involved.index.difference(kept_dup)
     facts = pd.util.hash_pandas_object(
-        cases[[c for c in _FACT_COLUMNS if c in cases]].astype(str), index=False
+        involved[[c for c in _FACT_COLUMNS if c in cases]].astype(str), index=False
     )
+    facts.index = involved.index
     checks: list[DataCheck] = []
     for i in dropped:
         k = kept_of[code_key.iloc[i]]
-        if facts.iloc[i] == facts.iloc[k]:
+        if facts.loc[i] == facts.loc[k]:
             continue
         where = f"{cases.at[k, 'source_file']}" + (
             f", trang tính '{cases.at[k, 'source_sheet']}'" if cases.at[k, "source_sheet"] else ""

@@ -1,24 +1,35 @@
 """Reading dates as exports write them (spec/inputs.md, "Values"), vectorised.
 
-Real Excel dates (datetime values or serial numbers), text ``dd/mm/yyyy``, ``d/m/yyyy``,
-``dd/mm/yyyy HH:MM[:SS]``, ``HH:MM[:SS] dd/mm/yyyy``, ISO ``yyyy-mm-dd[ HH:MM[:SS]]`` and
-``dd-mm-yyyy``.  Day first, always.  Blank, ``-``, ``--`` and ``0`` mean no date.
+Cells arrive as text (``readers.py``): real Excel dates as ``2021-10-05 07:30:00``, serial
+numbers as ``44474`` or ``44474.3125``, and what staff typed: ``dd/mm/yyyy``, ``d/m/yyyy``,
+``dd/mm/yyyy HH:MM[:SS]``, ``HH:MM[:SS] dd/mm/yyyy``, ISO ``yyyy-mm-dd[ HH:MM[:SS]]``,
+``dd-mm-yyyy``, with AM/PM or SA/CH.  Day first, always.  Blank, ``-``, ``--`` and ``0``
+mean no date.  Anything else is unreadable, never guessed.
+
+The usual forms are parsed by Arrow's strptime in C.  Arrow rolls an impossible day over
+("31/09/2021" would read as 1/10/2021), so every date it reads on day 1 to 3 of a month is
+checked again by the strict parser; what no fast form reads goes through a regular
+expression.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .arrow_text import Strings, mask, strings
 
 EMPTY_TOKENS = {"", "-", "--", "0"}
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 #: serial numbers accepted as Excel dates: 1954-10-03 .. 2119-01-10
 SERIAL_RANGE = (20_000.0, 80_000.0)
 
-_TIME = r"(?P<H{n}>\d{{1,2}}):(?P<M{n}>\d{{2}})(?::(?P<S{n}>\d{{2}}))?(?:\s*(?P<P{n}>AM|PM|SA|CH))?"
+_TIME = (  # HH:MM[:SS[.fff]] [AM|PM|SA|CH]
+    r"(?P<H{n}>\d{{1,2}}):(?P<M{n}>\d{{2}})(?::(?P<S{n}>\d{{2}})(?:\.\d+)?)?"
+    r"(?:\s*(?P<P{n}>AM|PM|SA|CH))?"
+)
 _PATTERNS = (
     # dd/mm/yyyy [HH:MM[:SS]], also with '-' or '.' between the parts
     r"^(?P<d1>\d{1,2})[/.-](?P<m1>\d{1,2})[/.-](?P<y1>\d{4})(?:[ T]+" + _TIME.format(n=1) + r")?$",
@@ -30,29 +41,33 @@ _PATTERNS = (
 _REGEX = "|".join(f"(?:{p})" for p in _PATTERNS)
 
 
-#: exact formats tried first, in C; what none of them reads goes through _REGEX
+#: the forms read in C first, the commonest first: calamine's text of a real date, then
+#: what the one-stop programs write
 FAST_FORMATS = (
-    "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d",
+    "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d",
     "%Y-%m-%d %H:%M", "%H:%M %d/%m/%Y", "%H:%M:%S %d/%m/%Y", "%d-%m-%Y",
 )  # fmt: skip
+YEARS = (1900, 2200)  # Arrow reads "21" as the year 21: such a year is not a fast hit
 
 
-def _from_text(text: pd.Series) -> pd.Series:
-    """Parse strings; unreadable ones give NaT."""
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
-    todo = text
-    for fmt in FAST_FORMATS:
-        if todo.empty:
-            return out
-        parsed = pd.to_datetime(todo, format=fmt, errors="coerce")
-        hit = parsed.notna()
-        if hit.any():
-            out[hit[hit].index] = parsed[hit]
-            todo = todo[~hit]
-    if not todo.empty:
-        slow = _by_regex(todo)
-        out[slow.index] = slow
-    return out
+def _fast(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]:
+    """(hit mask, seconds since 1970 of the hits) of one exact form."""
+    parsed = pc.strptime(text, format=fmt, unit="s", error_is_null=True)
+    hit = mask(pc.is_valid(parsed))
+    if not hit.any():
+        return hit, np.empty(0, dtype=np.int64)
+    years = pc.year(parsed).to_numpy(zero_copy_only=False)
+    hit &= (years >= YEARS[0]) & (years <= YEARS[1])
+    days = np.asarray(pc.day(parsed).to_numpy(zero_copy_only=False))
+    suspect = np.flatnonzero(hit & (days <= 3))  # maybe an impossible day rolled over
+    if len(suspect):
+        strict = pd.to_datetime(
+            pd.Series(text.take(pa.array(suspect)).to_pylist(), dtype=object),
+            format=fmt, errors="coerce",
+        )  # fmt: skip
+        hit[suspect[strict.isna().to_numpy()]] = False
+    seconds = parsed.cast(pa.int64()).to_numpy(zero_copy_only=False)
+    return hit, seconds[hit]
 
 
 def _by_regex(text: pd.Series) -> pd.Series:
@@ -87,64 +102,36 @@ def _by_regex(text: pd.Series) -> pd.Series:
     return out
 
 
-def parse_dates(values: Sequence[object]) -> tuple[pd.Series, np.ndarray]:
+def parse_dates(values: Strings) -> tuple[pd.Series, np.ndarray]:
     """(datetimes with NaT where there is no date, mask of cells that held an unreadable
-    value).  Times of day are kept."""
-    raw = pd.Series(list(values), dtype=object)
-    out = pd.Series(pd.NaT, index=raw.index, dtype="datetime64[ns]")
-    unreadable = np.zeros(len(raw), dtype=bool)
-    if raw.empty:
-        return out, unreadable
-
-    present = raw.notna().to_numpy()
-    kind = pd.api.types.infer_dtype(raw, skipna=True)
-    nothing = np.zeros(len(raw), dtype=bool)
-    if kind == "string":  # the usual CSV column: skip the per-cell type tests
-        is_dt, is_num, is_str = nothing, nothing, present
-    elif kind in ("datetime", "date"):  # the usual xlsx column
-        is_dt, is_num, is_str = present, nothing, nothing
-    else:
-        is_dt = raw.map(lambda v: isinstance(v, dt.date)).to_numpy(dtype=bool)
-        is_num = raw.map(
-            lambda v: (
-                isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
-            )
-        ).to_numpy(dtype=bool)
-        is_str = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    other = ~(is_dt | is_num | is_str) & present
-
-    if is_dt.any():
-        out[is_dt] = pd.to_datetime(raw[is_dt].map(_to_datetime), errors="coerce")
-
-    if is_num.any():
-        num = pd.to_numeric(raw[is_num], errors="coerce").astype(float)
-        in_range = num.between(*SERIAL_RANGE)
-        out.loc[num.index[in_range]] = EXCEL_EPOCH + pd.to_timedelta(num[in_range], unit="D")
-        zero_or_nan = (num == 0) | num.isna()
-        bad = num.index[~in_range & ~zero_or_nan]
-        unreadable[bad] = True
-
-    if is_str.any():
-        text = raw[is_str].astype(str).str.strip()
-        empty = text.isin(EMPTY_TOKENS)
-        text = text[~empty]
-        serial = pd.to_numeric(text.where(text.str.fullmatch(r"\d{5}(\.\d+)?")), errors="coerce")
+    value) of a column of cell texts.  Times of day are kept."""
+    text = pc.utf8_trim_whitespace(strings(values))
+    n = len(text)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    unreadable = np.zeros(n, dtype=bool)
+    empty = mask(pc.is_null(text)) | mask(pc.is_in(text, value_set=pa.array(sorted(EMPTY_TOKENS))))
+    todo = np.flatnonzero(~empty)
+    rest = text.take(pa.array(todo))
+    for fmt in FAST_FORMATS:
+        if not len(todo):
+            break
+        hit, seconds = _fast(rest, fmt)
+        if hit.any():
+            out[todo[hit]] = seconds.astype("datetime64[s]")
+            todo, rest = todo[~hit], rest.filter(pa.array(~hit))
+    if len(todo):
+        leftover = pd.Series(rest.to_pylist(), index=todo, dtype=object)
+        serial = pd.to_numeric(
+            leftover.where(leftover.str.fullmatch(r"\d{5}(\.\d+)?")), errors="coerce"
+        )
         serial = serial[serial.between(*SERIAL_RANGE)]
-        parsed = _from_text(text.drop(serial.index))
-        out.loc[parsed.index] = parsed
-        out.loc[serial.index] = EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")
-        unreadable[parsed.index[parsed.isna()]] = True
-
-    unreadable |= other
-    return out, unreadable
-
-
-def _to_datetime(v: object) -> dt.datetime | None:
-    if isinstance(v, dt.datetime):
-        return v.replace(tzinfo=None)
-    if isinstance(v, dt.date):
-        return dt.datetime(v.year, v.month, v.day)
-    return None
+        out[serial.index.to_numpy()] = (EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")).to_numpy(
+            dtype="datetime64[ns]"
+        )
+        parsed = _by_regex(leftover.drop(serial.index))
+        out[parsed.index.to_numpy()] = parsed.to_numpy(dtype="datetime64[ns]")
+        unreadable[parsed.index[parsed.isna()].to_numpy()] = True
+    return pd.Series(out), unreadable
 
 
 def day_numbers(values: pd.Series) -> np.ndarray:

@@ -1,51 +1,101 @@
 """Files -> raw tables.  The only module of the engine that opens input files.
 
-A workbook or CSV is searched for case lists by their header row (spec/inputs.md): the
-first of the first 30 rows that names every required column, possibly as a two-row
-header with merged cells.  Every sheet that has one is read.  Values are returned as
-they stand (calamine's Python values), with their Excel row numbers; nothing is
-interpreted here and nothing in the file is changed.
+A workbook or CSV is searched for case lists by their header row (``headers.py``).  Every
+sheet that has one is read.  A sheet is read once, whole, by calamine into Arrow
+(fastexcel), every cell as its text: real Excel dates as ``2021-10-05 07:30:00``, numbers
+as ``123`` or ``1.5``.  Nothing is interpreted here and nothing in the file is changed;
+each data row keeps its Excel row number.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import fastexcel
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import python_calamine as calamine
 
+from .arrow_text import blank, mask, strings
 from .errors import InputError
+from .headers import (
+    CASE_REQUIRED,
+    HEADER_SEARCH_ROWS,
+    Cell,
+    KeyFn,
+    find_header,
+    header_labels,
+    headers_seen,
+    is_blank,
+)
 from .schema import COLUMN_BY_KEY, HEADERS, fold, header_key
 
-HEADER_SEARCH_ROWS = 30
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
 CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 
-Cell = object
-
 
 @dataclass
 class RawTable:
-    """One case list found in one sheet (or CSV file), values untouched."""
+    """One case list found in one sheet (or CSV file): the data rows below the header,
+    every cell as text (null where empty), with their Excel row numbers."""
 
     file: str  # the file name as staff know it
     sheet: str  # the sheet name ("" for a CSV)
     columns: dict[str, int]  # canonical key -> column index
     headers: dict[str, str]  # canonical key -> the header text as written in the file
-    rows: list[list[Cell]]  # data rows, every cell of the row
-    row_numbers: list[int]  # Excel row number (1-based) of each data row
+    cells: pa.Table  # data rows, every column of the sheet, as text
+    row_numbers: np.ndarray  # Excel row number (1-based) of each data row
     extra_headers: dict[int, str] = field(default_factory=dict)  # other columns, kept
     header_row: int = 0  # Excel row number of the (last) header row
 
-    def column_values(self, key: str) -> list[Cell]:
+    def __len__(self) -> int:
+        return self.cells.num_rows
+
+    def column_values(self, key: str) -> pa.Array:
+        """The column of a canonical key as text (all null when the file has none)."""
         idx = self.columns.get(key)
-        if idx is None:
-            return [None] * len(self.rows)
-        return [r[idx] if idx < len(r) else None for r in self.rows]
+        if idx is None or idx >= self.cells.num_columns:
+            return pa.nulls(len(self), pa.large_string())
+        return strings(self.cells.column(idx))
+
+    def line_texts(self, positions: Sequence[int] | np.ndarray) -> list[str]:
+        """Whole rows as one line of text each ("Tổng cộng: 15250 hồ sơ"), for messages."""
+        part = self.cells.take(pa.array(np.asarray(positions, dtype=np.int64)))
+        return [" ".join(v for v in row.values() if v) for row in part.to_pylist()]
+
+    @property
+    def rows(self) -> list[list[str | None]]:
+        """Every data row as a list of texts; for small tables (catalogs, tests)."""
+        return [list(r.values()) for r in self.cells.to_pylist()]
+
+    def take(self, positions: Sequence[int] | np.ndarray) -> RawTable:
+        idx = np.asarray(positions, dtype=np.int64)
+        return replace(
+            self, cells=self.cells.take(pa.array(idx)), row_numbers=self.row_numbers[idx]
+        )
+
+    @classmethod
+    def from_rows(
+        cls,
+        file: str,
+        sheet: str,
+        columns: dict[str, int],
+        headers: dict[str, str],
+        rows: Sequence[Sequence[Cell]],
+        row_numbers: Sequence[int],
+    ) -> RawTable:
+        """A table from Python values (tests, code): cells rendered as the readers do."""
+        return cls(file, sheet, columns, headers, cells_from_rows(rows),
+                   np.asarray(row_numbers, dtype=np.int64))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -56,124 +106,66 @@ class SheetWithoutHeader:
     headers_seen: tuple[str, ...]
 
 
-# --- header detection --------------------------------------------------------------------
+# --- cells as text ---------------------------------------------------------------------------
 
 
-KeyFn = Callable[[object], str | None]
-CASE_REQUIRED = ("code", "unit", "received", "due")
+def cell_text(v: Cell) -> str | None:
+    """A Python cell value as the readers render it (the same text calamine gives)."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        text = v.replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
+        return text[:-4] if text.endswith(".000") else text
+    if isinstance(v, dt.date):
+        return f"{v.isoformat()} 00:00:00"
+    if isinstance(v, float):
+        if v != v:  # NaN: an empty cell
+            return None
+        return str(int(v)) if v.is_integer() else repr(v)
+    return str(v)
 
 
-def _row_keys(cells: Sequence[Cell], key_fn: KeyFn = header_key) -> dict[int, str]:
-    keys: dict[int, str] = {}
-    for i, c in enumerate(cells):
-        k = key_fn(c) if isinstance(c, str) else None
-        if k:
-            keys[i] = k
-    return keys
+def cells_from_rows(rows: Sequence[Sequence[Cell]]) -> pa.Table:
+    width = max((len(r) for r in rows), default=0)
+    columns = [
+        pa.array([cell_text(r[i]) if i < len(r) else None for r in rows], pa.large_string())
+        for i in range(width)
+    ]
+    return pa.table(columns, names=[f"c{i}" for i in range(width)])
 
 
-def _two_row_keys(
-    upper: Sequence[Cell], lower: Sequence[Cell], key_fn: KeyFn = header_key
-) -> dict[int, str]:
-    """Keys of a two-row header: the lower cell, the upper one (merged down), or both joined
-    ("Ngày" above "tiếp nhận").  The upper row's group labels are carried across their
-    merged span."""
-    keys: dict[int, str] = {}
-    carried = ""
-    width = max(len(upper), len(lower))
-    for i in range(width):
-        up = upper[i] if i < len(upper) else None
-        lo = lower[i] if i < len(lower) else None
-        if isinstance(up, str) and up.strip():
-            carried = up
-        for candidate in (lo, f"{carried} {lo}" if lo else None, up if not lo else None):
-            k = key_fn(candidate) if isinstance(candidate, str) else None
-            if k:
-                keys[i] = k
-                break
-    return keys
+def _head(cells: pa.Table) -> list[list[Cell]]:
+    part = cells.slice(0, HEADER_SEARCH_ROWS + 1)
+    return [list(r.values()) for r in part.to_pylist()]
 
 
-def _complete(keys: dict[int, str], required: Sequence[str]) -> bool:
-    found = set(keys.values())
-    return all(k in found for k in required)
+# --- a case list in a sheet ----------------------------------------------------------------
 
 
-def find_header(
-    rows: Sequence[Sequence[Cell]],
-    key_fn: KeyFn = header_key,
-    required: Sequence[str] = CASE_REQUIRED,
-) -> tuple[int, int, dict[int, str]] | None:
-    """(first header row index, number of header rows, column -> key) or None.
-
-    A row that names every required column is the header; otherwise a pair of rows
-    (a two-row header with merged cells) whose columns together name them."""
-    top = min(len(rows), HEADER_SEARCH_ROWS)
-    for i in range(top):
-        keys = _row_keys(rows[i], key_fn)
-        if _complete(keys, required):
-            return i, 1, keys
-        if i + 1 < len(rows) and not _complete(_row_keys(rows[i + 1], key_fn), required):
-            keys2 = _two_row_keys(rows[i], rows[i + 1], key_fn)
-            if _complete(keys2, required):
-                return i, 2, keys2
-    return None
-
-
-def headers_seen(rows: Sequence[Sequence[Cell]], key_fn: KeyFn = header_key) -> tuple[str, ...]:
-    """The text of the row that looks most like a header, for the error message."""
-    best: tuple[int, list[str]] = (-1, [])
-    for cells in rows[:HEADER_SEARCH_ROWS]:
-        texts = [str(c).strip() for c in cells if isinstance(c, str) and c.strip()]
-        score = len(_row_keys(cells, key_fn)) * 100 + len(texts)
-        if texts and score > best[0]:
-            best = (score, texts)
-    return tuple(best[1])
-
-
-def _header_labels(header_rows: Sequence[Sequence[Cell]]) -> dict[int, str]:
-    """Each column's header as staff read it; in a two-row header a group label merged
-    across columns ("Ngày") is put before the label below it ("Ngày trả kết quả")."""
-    width = max(len(r) for r in header_rows)
-    labels: dict[int, str] = {}
-    carried = ""
-    for i in range(width):
-        texts = [
-            str(r[i]).strip() if i < len(r) and not _is_blank(r[i]) else "" for r in header_rows
-        ]
-        if len(texts) == 2:
-            upper, lower = texts
-            if upper:
-                carried = upper
-            if lower and carried and not header_key(lower):
-                labels[i] = f"{carried} {lower}"  # "Ngày" over "tiếp nhận"
-            else:
-                labels[i] = lower or upper
-        else:
-            labels[i] = texts[0]
-    return labels
-
-
-def _is_blank(cell: Cell) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def table_from_rows(
-    rows: list[list[Cell]],
+def table_from_cells(
+    cells: pa.Table,
+    first_row: int,
     file: str,
     sheet: str,
     key_fn: KeyFn = header_key,
     required: Sequence[str] = CASE_REQUIRED,
     default_headers: dict[str, str] | None = None,
 ) -> RawTable | SheetWithoutHeader:
-    found = find_header(rows, key_fn, required)
+    """The case list of a sheet's cells (as text); ``first_row`` is the Excel row number
+    of the first row of ``cells``."""
+    head = _head(cells)
+    found = find_header(head, key_fn, required)
     if found is None:
-        return SheetWithoutHeader(sheet, headers_seen(rows, key_fn))
+        return SheetWithoutHeader(sheet, headers_seen(head, key_fn))
     first, height, keys = found
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
-    header_rows = rows[first : first + height]
-    labels = _header_labels(header_rows)
+    header_rows = head[first : first + height]
+    labels = header_labels(header_rows)
     for idx, key in sorted(keys.items()):
         if key in columns:  # a second alias of the same column: kept as an extra column
             continue
@@ -183,30 +175,56 @@ def table_from_rows(
     extra = {
         i: str(c).strip()
         for i, c in enumerate(last)
-        if i not in columns.values() and not _is_blank(c)
+        if i not in columns.values() and not is_blank(c)
     }
-    header_folds = {fold(h) for h in headers.values()}
-    data: list[list[Cell]] = []
-    numbers: list[int] = []
-    for offset, r in enumerate(rows[first + height :]):
-        if all(_is_blank(c) for c in r):
-            continue  # an empty line is not a row of data
-        first_key = columns[required[0]]
-        first_cell = r[first_key] if first_key < len(r) else None
-        if isinstance(first_cell, str) and fold(first_cell) in header_folds:
-            continue  # the header repeated on a new printed page
-        data.append(list(r))
-        numbers.append(first + height + offset + 1)
+    data = cells.slice(first + height)
+    numbers = np.arange(len(data), dtype=np.int64) + first_row + first + height
+    keep = ~_empty_lines(data) & ~_repeated_header(data, columns[required[0]], headers)
+    if not keep.all():
+        data, numbers = data.filter(pa.array(keep)), numbers[keep]
     return RawTable(
-        file=file,
-        sheet=sheet,
-        columns=columns,
-        headers=headers,
-        rows=data,
-        row_numbers=numbers,
-        extra_headers=extra,
-        header_row=first + height,
+        file, sheet, columns, headers, data, numbers, extra, first_row + first + height - 1
     )
+
+
+def _empty_lines(data: pa.Table) -> np.ndarray:
+    """An empty line is not a row of data."""
+    empty = np.ones(len(data), dtype=bool)
+    for col in data.columns:
+        nulls = mask(pc.is_null(col))
+        if nulls.all():
+            continue
+        maybe = empty & ~nulls  # only cells of lines still empty so far can make them so
+        if maybe.any():
+            empty &= nulls | blank(col)
+        else:
+            empty &= nulls
+        if not empty.any():
+            break
+    return empty
+
+
+def _repeated_header(data: pa.Table, first_key: int, headers: dict[str, str]) -> np.ndarray:
+    """The header printed again on a new page."""
+    if first_key >= data.num_columns or len(data) == 0:
+        return np.zeros(len(data), dtype=bool)
+    col = strings(data.column(first_key))
+    key = pc.utf8_lower(pc.utf8_trim_whitespace(col))
+    folds = pa.array(sorted({fold(h) for h in headers.values()}), pa.large_string())
+    return mask(pc.is_in(key, value_set=folds))
+
+
+def table_from_rows(
+    rows: Sequence[Sequence[Cell]],
+    file: str,
+    sheet: str,
+    key_fn: KeyFn = header_key,
+    required: Sequence[str] = CASE_REQUIRED,
+    default_headers: dict[str, str] | None = None,
+) -> RawTable | SheetWithoutHeader:
+    """The case list of rows of Python values, row 1 first (a sheet read by xlwings)."""
+    return table_from_cells(cells_from_rows(rows), 1, file, sheet, key_fn, required,
+                            default_headers)  # fmt: skip
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -222,32 +240,88 @@ def _looks_encrypted(path: Path) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in blob
 
 
-def _workbook_rows(path: Path) -> list[tuple[str, list[list[Cell]]]]:
-    display = path.name
+def _broken(path: Path, exc: Exception) -> InputError:
+    return InputError(
+        f"Không mở được tệp {path.name}: tệp bị hỏng hoặc không phải bảng tính "
+        f"{path.suffix.lower()} ({type(exc).__name__}: {exc}). "
+        "Hãy xuất lại tệp từ phần mềm một cửa."
+    )
+
+
+def _password(path: Path) -> InputError:
+    return InputError(
+        f"Tệp {path.name} được bảo vệ bằng mật khẩu nên không đọc được. "
+        "Hãy mở tệp trong Excel, bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu lại."
+    )
+
+
+def _workbook_sheets(path: Path) -> list[tuple[str, pa.Table, int]]:
+    """(sheet name, every cell as text, Excel row number of the first row) per sheet."""
     if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb"} and _looks_encrypted(path):
-        raise InputError(
-            f"Tệp {display} được bảo vệ bằng mật khẩu nên không đọc được. "
-            "Hãy mở tệp trong Excel, bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu lại."
-        )
+        raise _password(path)
     try:
-        wb = calamine.CalamineWorkbook.from_path(str(path))
-        sheets: list[tuple[str, list[list[Cell]]]] = []
-        for name in wb.sheet_names:
-            sheet = wb.get_sheet_by_name(name)
-            rows: list[list[Cell]] = [list(r) for r in sheet.to_python(skip_empty_area=False)]
-            sheets.append((name, rows))
-        return sheets
-    except calamine.PasswordError as exc:
-        raise InputError(
-            f"Tệp {display} được bảo vệ bằng mật khẩu nên không đọc được. "
-            "Hãy bỏ mật khẩu rồi lưu lại."
-        ) from exc
+        reader = fastexcel.read_excel(path)
+        names = reader.sheet_names
     except Exception as exc:  # calamine raises several kinds for a broken file
-        raise InputError(
-            f"Không mở được tệp {display}: tệp bị hỏng hoặc không phải bảng tính "
-            f"{path.suffix.lower()} ({type(exc).__name__}: {exc}). "
-            "Hãy xuất lại tệp từ phần mềm một cửa."
-        ) from exc
+        if "password" in str(exc).lower():
+            raise _password(path) from exc
+        raise _broken(path, exc) from exc
+    sheets: list[tuple[str, pa.Table, int]] = []
+    for name in names:
+        try:
+            batch = reader.load_sheet(name, header_row=None, dtypes="string").to_arrow()
+        except Exception as exc:
+            if _empty_sheet(exc):
+                continue
+            raise _broken(path, exc) from exc
+        cells = pa.Table.from_batches([batch])
+        cells = cells.rename_columns([f"c{i}" for i in range(cells.num_columns)])
+        sheets.append((name, cells, _first_row(path, name, cells)))
+    return sheets
+
+
+def _empty_sheet(exc: Exception) -> bool:
+    return isinstance(exc, fastexcel.FastExcelError) and "empty" in str(exc).lower()
+
+
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/)?>")
+_ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
+_VALUE = re.compile(rb"<(?:\w+:)?(?:v>[^<]|is>)")
+_PROBE_BYTES = 4 << 20
+
+
+def _first_row(path: Path, sheet: str, cells: pa.Table) -> int:
+    """The Excel row number of the first row calamine returned: calamine starts a sheet at
+    its first row holding a value, which an .xlsx file's XML tells in its first bytes;
+    other formats ask calamine again (a second read, for the rarer old formats)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        found = _first_xlsx_row(path, sheet)
+        if found is not None and cells.num_rows and not _empty_lines(cells.slice(0, 1))[0]:
+            return found
+    start = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).start
+    return int(start[0]) + 1 if start else 1
+
+
+def _first_xlsx_row(path: Path, sheet: str) -> int | None:
+    from .xlsx_parts import sheet_part
+
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open(sheet_part(zf, sheet)) as fh:
+            head = fh.read(_PROBE_BYTES)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    number = 0
+    for m in _ROW.finditer(head):
+        r = _ROW_NUMBER.search(m.group(1))
+        number = int(r.group(1)) if r else number + 1
+        if m.group(2):  # <row .../>: no cells
+            continue
+        end = head.find(b"row>", m.end())
+        if end < 0:
+            return None
+        if _VALUE.search(head, m.end(), end):
+            return number
+    return None
 
 
 def _decode(path: Path) -> str:
@@ -267,19 +341,35 @@ def _decode(path: Path) -> str:
     )
 
 
-def _csv_rows(
+def _csv_sheets(
     path: Path, key_fn: KeyFn, required: Sequence[str]
-) -> list[tuple[str, list[list[Cell]]]]:
+) -> list[tuple[str, pa.Table, int]]:
+    """The file as one sheet, split by the first of ',' ';' tab that shows a header."""
     text = _decode(path)
-    best: list[list[Cell]] | None = None
+    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
+    best: list[list[str]] | None = None
     for sep in (",", ";", "\t"):
-        head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
-        sample: list[list[Cell]] = [list(r) for r in csv.reader(io.StringIO(head), delimiter=sep)]
+        sample = [list(r) for r in csv.reader(io.StringIO(head), delimiter=sep)]
         if find_header(sample, key_fn, required) is not None:
-            return [("", [list(r) for r in csv.reader(io.StringIO(text), delimiter=sep)])]
+            rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+            return [("", _csv_cells(rows), 1)]
         if best is None:
             best = sample
-    return [("", best or [])]
+    return [("", _csv_cells(best or []), 1)]
+
+
+def _csv_cells(rows: list[list[str]]) -> pa.Table:
+    """CSV fields are text already; an empty field is an empty cell."""
+    width = max((len(r) for r in rows), default=0)
+    if all(len(r) == width for r in rows):
+        columns = [list(c) for c in zip(*rows, strict=True)] if rows else []
+    else:
+        columns = [[r[i] if i < len(r) else None for r in rows] for i in range(width)]
+    arrays = []
+    for values in columns:
+        arr = pa.array(values, pa.large_string())
+        arrays.append(pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr))
+    return pa.table(arrays, names=[f"c{i}" for i in range(width)])
 
 
 def read_file(
@@ -299,11 +389,13 @@ def read_file(
             f"Tệp {path.name} có định dạng {suffix or '(không có phần mở rộng)'} không được hỗ "
             "trợ. Hãy dùng tệp .xlsx, .xlsm, .xls, .ods hoặc .csv."
         )
-    sheets = _csv_rows(path, key_fn, required) if suffix == ".csv" else _workbook_rows(path)
+    sheets = _csv_sheets(path, key_fn, required) if suffix == ".csv" else _workbook_sheets(path)
     tables: list[RawTable] = []
     missing: list[SheetWithoutHeader] = []
-    for name, rows in sheets:
-        found = table_from_rows(rows, path.name, name, key_fn, required, default_headers)
+    for name, cells, first_row in sheets:
+        found = table_from_cells(
+            cells, first_row, path.name, name, key_fn, required, default_headers
+        )
         (tables if isinstance(found, RawTable) else missing).append(found)  # type: ignore[arg-type]
     return tables, missing
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 _SPACES = re.compile(r"\s+")
@@ -37,11 +38,12 @@ def map_unique(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
     """``values.map(fn)``, calling ``fn`` once per distinct value (exports repeat the same
     unit, status and channel words thousands of times).  Missing values (None, NaN) are
     passed to ``fn`` as None."""
-    clean = values.astype(object).where(values.notna(), None)
-    mapping = {v: fn(v) for v in pd.unique(clean.to_numpy(dtype=object))}
-    return pd.Series(
-        [mapping[v] for v in clean.to_numpy(dtype=object)], index=values.index, dtype=object
-    )
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.empty(len(uniques) + 1, dtype=object)
+    for i, v in enumerate(uniques):
+        mapped[i] = fn(v)
+    mapped[-1] = fn(None)  # code -1: a missing value
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
 
 
 @dataclass(frozen=True)

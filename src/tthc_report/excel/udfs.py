@@ -78,8 +78,7 @@ def case_table(values: Rows, book: str) -> RawTable:
         i for i, r in enumerate(found.rows)
         if any(not _blank(r[c]) for c in found.columns.values() if c < len(r))
     ]  # fmt: skip
-    found.rows = [found.rows[i] for i in keep]
-    found.row_numbers = [found.row_numbers[i] for i in keep]
+    found = found.take(keep)
     found.extra_headers = {
         i: h for i, h in found.extra_headers.items() if not h.startswith("_")
     }  # the template's helper columns (_TrangThai, ...) are not data
@@ -100,9 +99,7 @@ def unit_catalog(values: Rows | None, book: str) -> Catalog | None:
     keep = [i for i, r in enumerate(found.rows) if name < len(r) and not _blank(r[name])]
     if not keep:
         return None
-    found.rows = [found.rows[i] for i in keep]
-    found.row_numbers = [found.row_numbers[i] for i in keep]
-    return catalog_from_table(found)
+    return catalog_from_table(found.take(keep))
 
 
 def parse_month(value: object) -> tuple[int, int]:

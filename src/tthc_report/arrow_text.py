@@ -1,0 +1,101 @@
+"""Text columns as Arrow arrays: the vectorised forms of ``schema.nfc`` and ``schema.fold``.
+
+A year of cases is a million rows; calling a Python function per cell costs seconds per
+column.  Columns with few distinct values (units, statuses, channels) are mapped through
+Python once per distinct value (``map_distinct``); columns where almost every value is
+different (case codes) go through Arrow's compute kernels, which give the same text as
+the Python functions for every whitespace character Python knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+#: every character for which Python's str.isspace() is true (what ``\\s`` matches in re)
+_PY_SPACE = (
+    r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f} \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]+"
+)
+
+Strings: TypeAlias = pa.Array | pa.ChunkedArray
+
+
+def as_array(values: Strings) -> pa.Array:
+    """One contiguous array (Arrow tables read from files come in chunks)."""
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    return values
+
+
+def strings(values: Strings) -> pa.Array:
+    """Any Arrow column as (large) strings; nulls stay null."""
+    arr = as_array(values)
+    if pa.types.is_large_string(arr.type):
+        return arr
+    if pa.types.is_null(arr.type):
+        return pa.nulls(len(arr), pa.large_string())
+    return pc.cast(arr, pa.large_string())
+
+
+def display_text(values: Strings) -> pa.Array:
+    """``schema.nfc`` on every cell: NFC, no-break and other spaces collapsed to one space,
+    trimmed; an empty result is null."""
+    arr = strings(values)
+    arr = pc.utf8_normalize(arr, form="NFC")
+    arr = pc.replace_substring_regex(arr, pattern=_PY_SPACE, replacement=" ")
+    arr = pc.utf8_trim(arr, characters=" ")
+    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+
+
+def fold_text(values: Strings) -> pa.Array:
+    """The matching key of ``schema.fold`` for columns of mostly distinct values (case
+    codes): NFC, zero-width spaces removed, spaces collapsed, trimmed, lower case.  Codes
+    are Latin letters, digits and punctuation, for which lower case is case folding."""
+    arr = display_text(pc.replace_substring(strings(values), pattern="\u200b", replacement=""))
+    return pc.utf8_lower(arr)
+
+
+def blank(values: Strings) -> np.ndarray:
+    """True where a cell is empty or only spaces."""
+    trimmed = pc.utf8_trim_whitespace(strings(values))
+    return mask(pc.or_kleene(pc.is_null(trimmed), pc.equal(trimmed, "")))
+
+
+def map_distinct(values: Strings, fn: Callable[[str | None], Any]) -> list[Any]:
+    """``[fn(v) for v in values]`` with ``fn`` called once per distinct value (and once
+    with None for the empty cells)."""
+    arr = as_array(values)
+    if len(arr) == 0:
+        return []
+    encoded = pc.dictionary_encode(arr, null_encoding="encode")
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    mapped = np.empty(len(encoded.dictionary), dtype=object)
+    mapped[:] = [fn(v) for v in encoded.dictionary.to_pylist()]
+    return list(mapped[encoded.indices.to_numpy(zero_copy_only=False)])
+
+
+def mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """A boolean Arrow column as a numpy mask (null is False)."""
+    arr = pc.fill_null(as_array(values), False)
+    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def objects(values: Strings) -> np.ndarray:
+    """A text column as a numpy array of Python strings and None, each distinct text made
+    once (a million rows of twenty unit names are twenty strings, not a million)."""
+    arr = as_array(values)
+    encoded = pc.dictionary_encode(arr)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    texts = np.empty(len(encoded.dictionary) + 1, dtype=object)
+    for i, v in enumerate(encoded.dictionary.to_pylist()):
+        texts[i] = v
+    texts[-1] = None
+    idx = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
+    return texts[idx]
