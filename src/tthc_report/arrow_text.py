@@ -44,12 +44,50 @@ def strings(values: Strings) -> pa.Array:
 
 def display_text(values: Strings) -> pa.Array:
     """``schema.nfc`` on every cell: NFC, no-break and other spaces collapsed to one space,
-    trimmed; an empty result is null."""
+    trimmed; an empty result is null.  The result is plain or dictionary-encoded text.
+
+    Plain ASCII columns (case codes, mostly distinct) need no normalisation: only the cells
+    with odd spaces are rewritten.  Other columns repeat a few names, which are cleaned once
+    each through their dictionary."""
     arr = strings(values)
-    arr = pc.utf8_normalize(arr, form="NFC")
+    if len(arr) and pc.all(pc.string_is_ascii(arr)).as_py() is not False:
+        odd = mask(pc.match_substring_regex(arr, pattern=_ODD_SPACE))
+        if odd.any():
+            idx = np.flatnonzero(odd)
+            fixed = _collapse(arr.take(pa.array(idx)))
+            arr = _scatter(arr, idx, fixed)
+        return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    encoded = pc.dictionary_encode(arr)
+    words = pc.utf8_normalize(encoded.dictionary, form="NFC")
+    words = _collapse(words)
+    words = pc.if_else(pc.equal(words, ""), pa.scalar(None, words.type), words)
+    nulls = pc.or_kleene(pc.is_null(encoded.indices), pc.is_null(words.take(encoded.indices)))
+    indices = pc.if_else(nulls, pa.scalar(None, encoded.indices.type), encoded.indices)
+    return pa.DictionaryArray.from_arrays(indices, pc.fill_null(words, ""))
+
+
+def matches(values: Strings, pattern: str) -> np.ndarray:
+    """Cells (plain or dictionary-encoded text) matching a regular expression."""
+    arr = as_array(values)
+    if pa.types.is_dictionary(arr.type):
+        found = pc.match_substring_regex(arr.dictionary, pattern=pattern)
+        return mask(found.take(arr.indices))
+    return mask(pc.match_substring_regex(arr, pattern=pattern))
+
+
+_ODD_SPACE = r"[^ \S]|\s\s|^\s|\s$"  # RE2's \s is ASCII whitespace; ASCII text only here
+
+
+def _collapse(arr: pa.Array) -> pa.Array:
     arr = pc.replace_substring_regex(arr, pattern=_PY_SPACE, replacement=" ")
-    arr = pc.utf8_trim(arr, characters=" ")
-    return pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    return pc.utf8_trim(arr, characters=" ")
+
+
+def _scatter(arr: pa.Array, idx: np.ndarray, values: pa.Array) -> pa.Array:
+    """``arr`` with the cells at ``idx`` replaced by ``values``."""
+    out = np.asarray(arr.to_numpy(zero_copy_only=False), dtype=object)
+    out[idx] = values.to_numpy(zero_copy_only=False)
+    return pa.array(out, arr.type)
 
 
 def fold_text(values: Strings) -> pa.Array:
@@ -86,13 +124,14 @@ def mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def objects(values: Strings) -> np.ndarray:
+def objects(values: Strings, mostly_distinct: bool = False) -> np.ndarray:
     """A text column as a numpy array of Python strings and None, each distinct text made
-    once (a million rows of twenty unit names are twenty strings, not a million)."""
+    once (a million rows of twenty unit names are twenty strings, not a million); a
+    column of mostly distinct texts (case codes) is converted directly."""
     arr = as_array(values)
-    encoded = pc.dictionary_encode(arr)
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
+    if mostly_distinct:
+        return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=object)
+    encoded = arr if pa.types.is_dictionary(arr.type) else pc.dictionary_encode(arr)
     texts = np.empty(len(encoded.dictionary) + 1, dtype=object)
     for i, v in enumerate(encoded.dictionary.to_pylist()):
         texts[i] = v

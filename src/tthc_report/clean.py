@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .arrow_text import display_text, fold_text, map_distinct, mask, objects
+from .arrow_text import display_text, fold_text, map_distinct, mask, matches, objects
 from .checks import ERROR, INFO, WARNING, DataCheck
 from .dates import parse_dates
 from .readers import RawTable
@@ -187,8 +187,8 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
                 "ngược lại là đang xử lý.", "unknown_status")  # fmt: skip
     else:
         status = pd.Series([None] * n, dtype=object)
-    derived = np.where(finished_chain.notna(), "resolved", "processing")
-    status = status.fillna(pd.Series(derived, index=status.index))
+    derived = np.where(finished_chain.notna(), "resolved", "processing").astype(object)
+    status = status.fillna(pd.Series(derived, index=status.index, dtype=object))
     ended = status.isin(["returned", "withdrawn"])
     finished = stopped_chain.where(ended, finished_chain)
     processing_done = ((status == "processing") & finished.notna()).to_numpy() & ~excluded
@@ -220,7 +220,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     for key in ("code", "unit", "agency", "procedure"):
         if key not in shown:
             continue
-        looks = mask(pc.match_substring_regex(shown[key], pattern=FORMULA_START))
+        looks = matches(shown[key], FORMULA_START)
         chk.add(INFO, looks & ~excluded, key, shown[key],
                 "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi lại dưới dạng văn "
                 "bản.", "formula_like")  # fmt: skip
@@ -229,12 +229,14 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     frame = out.loc[keep].rename(columns={"level": "level_raw"})
     for key in TEXT_KEYS:
         column = key if key not in ("unit", "parent") else f"{key}_raw"
-        if key in shown:
-            frame[column] = objects(shown[key].filter(pa.array(keep)))
-        else:
-            frame[column] = None
-    frame["source_file"] = table.file
-    frame["source_sheet"] = table.sheet
+        values = (
+            objects(shown[key].filter(pa.array(keep)), mostly_distinct=key == "code")
+            if key in shown
+            else None
+        )
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    frame["source_file"] = pd.Series(table.file, index=frame.index, dtype=object)
+    frame["source_sheet"] = pd.Series(table.sheet, index=frame.index, dtype=object)
     frame["source_row"] = table.row_numbers[keep]
     dropped = int((excluded & ~trailer).sum())
     frame = frame.loc[:, list(CASE_COLUMNS)].reset_index(drop=True)

@@ -110,9 +110,13 @@ def parse_dates(values: Strings) -> tuple[pd.Series, np.ndarray]:
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     unreadable = np.zeros(n, dtype=bool)
     empty = mask(pc.is_null(text)) | mask(pc.is_in(text, value_set=pa.array(sorted(EMPTY_TOKENS))))
-    todo = np.flatnonzero(~empty)
+    # the first form reads most cells: it is tried on the whole column, the others only on
+    # what is left
+    hit, seconds = _fast(text, FAST_FORMATS[0])
+    out[hit] = seconds.astype("datetime64[s]")
+    todo = np.flatnonzero(~hit & ~empty)
     rest = text.take(pa.array(todo))
-    for fmt in FAST_FORMATS:
+    for fmt in FAST_FORMATS[1:]:
         if not len(todo):
             break
         hit, seconds = _fast(rest, fmt)

@@ -36,6 +36,10 @@ BASE_KEYS = (
 _EPOCH = pd.Timestamp("1970-01-01").date()
 
 
+#: the columns of the case table the rules read
+CASE_FACTS = ("received", "due", "finished", "delivered", "status", "channel", "online_level")
+
+
 @dataclass(frozen=True)
 class CaseDays:
     """The facts the rules need, as arrays aligned with the case table (cancelled cases
@@ -45,9 +49,9 @@ class CaseDays:
     due: np.ndarray
     finished: np.ndarray  # for rules: never before received (see from_frame)
     delivered: np.ndarray
-    status: np.ndarray  # str objects: resolved / returned / withdrawn / processing
+    status: np.ndarray  # resolved / returned / withdrawn / processing (see ``words``)
     channel: np.ndarray
-    online_level: np.ndarray
+    online_level: np.ndarray  # "" when not written
 
     @classmethod
     def from_frame(cls, cases: pd.DataFrame) -> CaseDays:
@@ -61,13 +65,21 @@ class CaseDays:
             due=day_numbers(cases["due"]),
             finished=finished,
             delivered=day_numbers(cases["delivered"]),
-            status=cases["status"].to_numpy(dtype=object),
-            channel=cases["channel"].to_numpy(dtype=object),
-            online_level=cases["online_level"].to_numpy(dtype=object),
+            status=words(cases["status"]),
+            channel=words(cases["channel"]),
+            online_level=words(cases["online_level"]),
         )
 
     def __len__(self) -> int:
         return len(self.received)
+
+
+def words(values: pd.Series) -> np.ndarray:
+    """A column of a few distinct words as a numpy unicode array ("" for missing), which
+    numpy compares with a word in C, unlike an array of Python objects."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    table = np.array([str(u) for u in uniques] + [""], dtype=np.str_)
+    return table[codes]
 
 
 def day_number(d: object) -> float:
@@ -206,24 +218,50 @@ def classify(c: CaseDays, p: Period) -> dict[str, np.ndarray]:
     return {key: rule(c, p) for key, rule in RULES.items()}
 
 
+@dataclass(frozen=True)
+class Patterns:
+    """The base masks of one period packed for counting: a case's *pattern* is the set of
+    rules it meets; a period has a few dozen distinct patterns.  Counting a grouping is
+    then one bincount over (group, pattern) and a small matrix product."""
+
+    keys: tuple[str, ...]
+    of_case: np.ndarray  # pattern number of each case
+    table: np.ndarray  # (patterns, keys): 1 where the pattern meets the rule
+    online: np.ndarray  # the `online` mask, for the distinct online units
+
+    @classmethod
+    def of(cls, masks: dict[str, np.ndarray]) -> Patterns:
+        keys = tuple(masks)
+        n = len(next(iter(masks.values()))) if masks else 0
+        bits = np.zeros(n, dtype=np.int64)
+        for k, key in enumerate(keys):
+            bits |= masks[key].astype(np.int64) << k
+        seen = np.zeros(1 << len(keys), dtype=bool)
+        seen[bits] = True
+        number = np.cumsum(seen) - 1
+        present = np.flatnonzero(seen)
+        table = (present[:, None] >> np.arange(len(keys))) & 1
+        return cls(keys, number[bits], table.astype(np.int64), masks["online"])
+
+
 def count_by_group(
-    masks: dict[str, np.ndarray],
+    masks: dict[str, np.ndarray] | Patterns,
     groups: np.ndarray,
     n_groups: int,
     online_units: np.ndarray,
 ) -> dict[str, np.ndarray]:
     """Sum every base mask per group (group code -1: the case is in no group), and count
     the distinct online units (agency or desk codes) with at least one online case."""
-    inside = groups >= 0
-    g = groups[inside]
-    out = {
-        key: np.bincount(g[m[inside]], minlength=n_groups).astype(np.int64)
-        for key, m in masks.items()
-    }
-    on = masks["online"] & inside & (online_units >= 0)
+    pat = masks if isinstance(masks, Patterns) else Patterns.of(masks)
+    n_pat = len(pat.table)
+    slot = np.where(groups >= 0, groups, n_groups)  # the last slot: in no group
+    flat = np.bincount(slot * n_pat + pat.of_case, minlength=(n_groups + 1) * n_pat)
+    sums = flat.reshape(n_groups + 1, n_pat)[:n_groups] @ pat.table
+    out = {key: sums[:, k].astype(np.int64) for k, key in enumerate(pat.keys)}
+    on = pat.online & (groups >= 0) & (online_units >= 0)
     width = int(online_units.max()) + 1 if len(online_units) else 1
-    pairs = np.unique(groups[on].astype(np.int64) * width + online_units[on])
-    out["online_units"] = np.bincount(pairs // width, minlength=n_groups).astype(np.int64)
+    seen = np.bincount(groups[on] * width + online_units[on], minlength=n_groups * width)
+    out["online_units"] = (seen.reshape(n_groups, width) > 0).sum(axis=1).astype(np.int64)
     return out
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 from .catalog import Unit, district_key
 from .config import SectionSpec, Settings
 from .flags import flags_for
-from .metrics import CaseDays, classify, complete, count_by_group
+from .metrics import CASE_FACTS, CaseDays, Patterns, classify, complete, count_by_group, words
 from .model import Metrics, Row, Section
 from .periods import Period
 from .resolve import Resolved
@@ -52,8 +52,10 @@ class _Groups:
             cases["district"], lambda d: dkey.get(district_key(d), -1) if d else -1
         ).to_numpy(dtype=np.int64)
         aindex = {a: i for i, a in enumerate(self.agencies)}
-        self.agency = cases["agency_name"].map(aindex).fillna(-1).to_numpy(dtype=np.int64)
-        self.level = cases["level"].to_numpy(dtype=object)
+        self.agency = map_unique(cases["agency_name"], lambda a: aindex.get(a, -1)).to_numpy(
+            dtype=np.int64
+        )
+        self.level = words(cases["level"])
         # the "unit" of online_units: an agency at province level, a desk elsewhere
         self.online_unit = np.where(
             self.level == "province", len(self.units) + self.agency, self.unit
@@ -85,7 +87,7 @@ def _metrics(counts: dict[str, np.ndarray], i: int) -> Metrics:
 
 
 def _breakdown(
-    masks: dict[str, np.ndarray],
+    masks: Patterns,
     groups: _Groups,
     in_section: np.ndarray,
     kind: str,
@@ -110,11 +112,12 @@ def compute_sections(
     settings: Settings,
 ) -> tuple[Section, ...]:
     cases = resolved.cases
-    counted = cases[cases["status"] != "cancelled"].reset_index(drop=True)
+    needed = [*CASE_FACTS, "unit_id", "district", "agency_name", "level"]
+    counted = cases.loc[(cases["status"] != "cancelled").to_numpy(), needed]
     days = CaseDays.from_frame(counted)
     groups = _Groups(resolved, counted)
-    now = classify(days, period)
-    before = classify(days, previous) if previous else None
+    now = Patterns.of(classify(days, period))
+    before = Patterns.of(classify(days, previous)) if previous else None
     sections = []
     for spec in specs:
         in_section = np.isin(groups.level, list(spec.levels))
