@@ -361,3 +361,76 @@ def test_input_files_are_byte_identical_after_reading(tmp_path: Path, kind: str)
     assert isinstance(read_file(path)[0][0], RawTable)
     assert _sha(path) == before and path.stat().st_mtime_ns == mtime
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+# --- the fast paths give what the slow ones give ------------------------------------------
+
+
+def test_xlsx_rows_keep_their_numbers_below_empty_and_styled_rows(tmp_path: Path) -> None:
+    """calamine starts a sheet at its first row holding a value; the reader finds that row
+    in the file's XML (a styled empty cell on row 1 holds none)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"].font = openpyxl.styles.Font(bold=True)
+    ws["C4"] = "DANH SÁCH HỒ SƠ"
+    for col, head in enumerate(REQUIRED, start=2):
+        ws.cell(6, col, head)
+    ws.cell(7, 2, "HS-1"), ws.cell(7, 3, "Xã A"), ws.cell(7, 4, "03/09/2021")
+    ws.cell(7, 5, dt.datetime(2021, 9, 10))
+    ws.cell(9, 2, "HS-2"), ws.cell(9, 3, "Xã A"), ws.cell(9, 4, "04/09/2021")
+    ws.cell(9, 5, "12/09/2021")
+    wb.save(tmp_path / "lech.xlsx")
+    (table,), _ = read_file(tmp_path / "lech.xlsx")
+    assert table.header_row == 6 and table.row_numbers.tolist() == [7, 9]
+
+
+def test_xlsx_probe_and_calamine_agree_on_the_first_row(tmp_path: Path) -> None:
+    from tthc_report import readers
+
+    rows: list[list[object]] = [
+        [],
+        [],
+        ["Tiêu đề"],
+        [],
+        REQUIRED,
+        ["HS-1", "Xã A", "1/9/2021", "9/9/2021"],
+    ]
+    path = write_xlsx(tmp_path / "a.xlsx", {"DS": rows})
+    assert readers._first_xlsx_row(path, "DS") == 3
+    import python_calamine
+
+    start = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("DS").start
+    assert start is not None and start[0] + 1 == 3
+
+
+CSV_ROWS: list[list[object]] = [
+    ["DANH SÁCH HỒ SƠ"],
+    ["Xuất ngày 25/10/2021"],
+    ["STT", *REQUIRED, "Ghi chú"],
+    [1, "HS-1", "Xã A", "01/09/2021 08:00", "09/09/2021", ""],
+    [2, "HS-2", "Xã B", "02/09/2021", "10/09/2021", "dòng 1\ndòng 2"],
+    [3, "HS-3", "", "03/09/2021", "", "NA"],
+]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [[], [["Tổng cộng: 3 hồ sơ"]], [[]], [[4, "HS-4", "Xã C", "1/9/2021", "9/9/2021", "x", "y"]]],
+    ids=["clean", "totals-line", "empty-line", "extra-field"],
+)
+def test_csv_arrow_path_equals_the_python_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: list[list[object]]
+) -> None:
+    from tthc_report import csv_files
+
+    path = write_csv(tmp_path / "ds.csv", CSV_ROWS + tail, sep=";")
+    (fast,), _ = read_file(path)
+    monkeypatch.setattr(csv_files, "_arrow_cells", lambda *a: None)
+    (slow,), _ = read_file(path)
+    assert fast.rows == slow.rows and fast.row_numbers.tolist() == slow.row_numbers.tolist()
+    assert fast.headers == slow.headers and fast.header_row == slow.header_row == 3
+    assert [r[:6] for r in fast.rows[:3]] == [
+        ["1", "HS-1", "Xã A", "01/09/2021 08:00", "09/09/2021", None],
+        ["2", "HS-2", "Xã B", "02/09/2021", "10/09/2021", "dòng 1\ndòng 2"],
+        ["3", "HS-3", None, "03/09/2021", None, "NA"],  # "NA" is text, not an empty cell
+    ]

@@ -92,9 +92,11 @@ def _scatter(arr: pa.Array, idx: np.ndarray, values: pa.Array) -> pa.Array:
 
 def fold_text(values: Strings) -> pa.Array:
     """The matching key of ``schema.fold`` for columns of mostly distinct values (case
-    codes): NFC, zero-width spaces removed, spaces collapsed, trimmed, lower case.  Codes
-    are Latin letters, digits and punctuation, for which lower case is case folding."""
+    codes): NFC, zero-width spaces removed, spaces collapsed, trimmed, lower case.  For
+    letters, digits and punctuation lower case is case folding."""
     arr = display_text(pc.replace_substring(strings(values), pattern="\u200b", replacement=""))
+    if pa.types.is_dictionary(arr.type):
+        return pc.utf8_lower(arr.dictionary).take(arr.indices)
     return pc.utf8_lower(arr)
 
 

@@ -9,9 +9,7 @@ each data row keeps its Excel row number.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Callable, Sequence
@@ -25,6 +23,7 @@ import pyarrow.compute as pc
 import python_calamine as calamine
 
 from .arrow_text import blank, mask, strings
+from .csv_files import csv_sheets
 from .errors import InputError
 from .headers import (
     CASE_REQUIRED,
@@ -40,7 +39,6 @@ from .schema import COLUMN_BY_KEY, HEADERS, fold, header_key
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
-CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 
 
 @dataclass
@@ -324,54 +322,6 @@ def _first_xlsx_row(path: Path, sheet: str) -> int | None:
     return None
 
 
-def _decode(path: Path) -> str:
-    blob = path.read_bytes()
-    if b"\x00" in blob[:4096]:
-        raise InputError(
-            f"Tệp {path.name} không phải tệp CSV dạng văn bản (có ký tự nhị phân). "
-            "Hãy xuất lại tệp CSV hoặc dùng tệp Excel."
-        )
-    for enc in CSV_ENCODINGS:
-        try:
-            return blob.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(  # pragma: no cover - cp1258 decodes almost every byte string
-        f"Không đọc được bảng mã của tệp {path.name}: hãy lưu lại dưới dạng CSV UTF-8."
-    )
-
-
-def _csv_sheets(
-    path: Path, key_fn: KeyFn, required: Sequence[str]
-) -> list[tuple[str, pa.Table, int]]:
-    """The file as one sheet, split by the first of ',' ';' tab that shows a header."""
-    text = _decode(path)
-    head = "\n".join(text.splitlines()[: HEADER_SEARCH_ROWS + 1])
-    best: list[list[str]] | None = None
-    for sep in (",", ";", "\t"):
-        sample = [list(r) for r in csv.reader(io.StringIO(head), delimiter=sep)]
-        if find_header(sample, key_fn, required) is not None:
-            rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-            return [("", _csv_cells(rows), 1)]
-        if best is None:
-            best = sample
-    return [("", _csv_cells(best or []), 1)]
-
-
-def _csv_cells(rows: list[list[str]]) -> pa.Table:
-    """CSV fields are text already; an empty field is an empty cell."""
-    width = max((len(r) for r in rows), default=0)
-    if all(len(r) == width for r in rows):
-        columns = [list(c) for c in zip(*rows, strict=True)] if rows else []
-    else:
-        columns = [[r[i] if i < len(r) else None for r in rows] for i in range(width)]
-    arrays = []
-    for values in columns:
-        arr = pa.array(values, pa.large_string())
-        arrays.append(pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr))
-    return pa.table(arrays, names=[f"c{i}" for i in range(width)])
-
-
 def read_file(
     path: Path,
     key_fn: KeyFn = header_key,
@@ -389,7 +339,7 @@ def read_file(
             f"Tệp {path.name} có định dạng {suffix or '(không có phần mở rộng)'} không được hỗ "
             "trợ. Hãy dùng tệp .xlsx, .xlsm, .xls, .ods hoặc .csv."
         )
-    sheets = _csv_sheets(path, key_fn, required) if suffix == ".csv" else _workbook_sheets(path)
+    sheets = csv_sheets(path, key_fn, required) if suffix == ".csv" else _workbook_sheets(path)
     tables: list[RawTable] = []
     missing: list[SheetWithoutHeader] = []
     for name, cells, first_row in sheets:
