@@ -61,7 +61,7 @@ def display_text(values: Strings) -> pa.Array:
     words = pc.utf8_normalize(encoded.dictionary, form="NFC")
     words = _collapse(words)
     words = pc.if_else(pc.equal(words, ""), pa.scalar(None, words.type), words)
-    nulls = pc.or_kleene(pc.is_null(encoded.indices), pc.is_null(words.take(encoded.indices)))
+    nulls = pc.or_kleene(pc.is_null(encoded.indices), pc.is_null(words).take(encoded.indices))
     indices = pc.if_else(nulls, pa.scalar(None, encoded.indices.type), encoded.indices)
     return pa.DictionaryArray.from_arrays(indices, pc.fill_null(words, ""))
 

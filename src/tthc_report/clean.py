@@ -11,7 +11,9 @@ Rules (spec/inputs.md "Values", spec/metrics.md "The case's own facts"):
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -38,6 +40,9 @@ from .schema import (
 )
 
 TEXT_KEYS = ("code", "unit", "agency", "level", "parent", "procedure", "field")
+#: the text columns of the clean case table and the input column each is read from
+TEXT_COLUMNS = {"code": "code", "unit_raw": "unit", "agency": "agency", "parent_raw": "parent",
+                "procedure": "procedure", "field": "field"}  # fmt: skip
 WORD_HINTS = {"channel": CHANNEL_HINTS, "online_level": ONLINE_LEVEL_HINTS}
 WORD_TABLES = {
     "status": STATUS_WORDS,
@@ -51,6 +56,7 @@ CASE_COLUMNS = (
     "received", "due", "result_date", "delivered", "stopped", "finished",
     "status", "channel", "online_level", "source_file", "source_sheet", "source_row",
 )  # fmt: skip
+THREADS = min(4, os.cpu_count() or 1)
 FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
 
 
@@ -116,11 +122,10 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     n = len(table)
     chk = _Checker(table)
     raw = {k: table.column_values(k) for k in table.columns}
-    shown = {k: display_text(raw[k]) for k in (*TEXT_KEYS, *WORD_TABLES) if k in raw}
+    shown, dates = _read_columns(raw)
     missing = {k: (mask(pc.is_null(v)) if k in shown else np.ones(n, dtype=bool))
                for k, v in ((k, shown.get(k)) for k in (*TEXT_KEYS, *WORD_TABLES))}  # fmt: skip
     out = pd.DataFrame(index=pd.RangeIndex(n))
-    dates = {key: parse_dates(raw[key]) for key in DATE_KEYS if key in raw}
     # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
     # receipt or due date: listed for information, not counted as excluded case rows.
     trailer = missing["unit"].copy()
@@ -226,21 +231,44 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
                 "bản.", "formula_like")  # fmt: skip
 
     keep = ~excluded & ~trailer
-    frame = out.loc[keep].rename(columns={"level": "level_raw"})
-    for key in TEXT_KEYS:
-        column = key if key not in ("unit", "parent") else f"{key}_raw"
-        values = (
+    rows = int(keep.sum())
+    columns: dict[str, object] = {}
+    for name, key in TEXT_COLUMNS.items():
+        columns[name] = (
             objects(shown[key].filter(pa.array(keep)), mostly_distinct=key == "code")
             if key in shown
-            else None
+            else np.full(rows, None, dtype=object)
         )
-        frame[column] = pd.Series(values, index=frame.index, dtype=object)
-    frame["source_file"] = pd.Series(table.file, index=frame.index, dtype=object)
-    frame["source_sheet"] = pd.Series(table.sheet, index=frame.index, dtype=object)
-    frame["source_row"] = table.row_numbers[keep]
+    for name in CASE_COLUMNS:
+        if name in out:
+            columns[name] = out[name].to_numpy()[keep]
+    columns["level_raw"] = out["level"].to_numpy(dtype=object)[keep]  # the level as a word
+    columns["source_file"] = np.full(rows, table.file, dtype=object)
+    columns["source_sheet"] = np.full(rows, table.sheet, dtype=object)
+    columns["source_row"] = table.row_numbers[keep]
+    frame = pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
     dropped = int((excluded & ~trailer).sum())
-    frame = frame.loc[:, list(CASE_COLUMNS)].reset_index(drop=True)
     return frame, chk.records, dropped, int(trailer.sum())
+
+
+def _read_columns(
+    raw: dict[str, pa.Array],
+) -> tuple[dict[str, pa.Array], dict[str, tuple[pd.Series, np.ndarray]]]:
+    """(display text of the text and word columns, parsed date columns).  Each column is
+    work for Arrow's kernels, which let go of Python's lock: two threads do them on two
+    cores."""
+    text_keys = [k for k in (*TEXT_KEYS, *WORD_TABLES) if k in raw]
+    date_keys = [k for k in DATE_KEYS if k in raw]
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        texts = {k: pool.submit(display_text, raw[k]) for k in text_keys}
+        dates = {k: pool.submit(parse_dates, raw[k]) for k in date_keys}
+        return {k: f.result() for k, f in texts.items()}, {k: f.result() for k, f in dates.items()}
+
+
+def _column(values: object) -> pd.Series:
+    """A column of the case table; text stays Python objects (None where empty)."""
+    arr = np.asarray(values)
+    return pd.Series(arr, dtype=object if arr.dtype == object else arr.dtype, copy=False)
 
 
 def _word_reader(key: str) -> Callable[[object], str | None]:
@@ -287,7 +315,10 @@ def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
         excluded += dropped
         non_case += lines
         rows_read += len(t)
-    cases = pd.concat(frames, ignore_index=True) if frames else _empty()
+    if len(frames) == 1:
+        cases = frames[0]
+    else:
+        cases = pd.concat(frames, ignore_index=True) if frames else _empty()
     return CleanCases(cases, checks, rows_read, excluded, non_case)
 
 
@@ -339,7 +370,6 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     ordered = rank.sort_values(["code", "has_fin", "fin", "has_dlv", "dlv", "status", "order"])
     kept_dup = ordered.drop_duplicates("code", keep="last").index
     kept_of = pd.Series(kept_dup, index=rank.loc[kept_dup, "code"].to_numpy())
-    keep_idx = cases.index[~dup].union(kept_dup)
     dropped = involved.index.difference(kept_dup)
     facts = pd.util.hash_pandas_object(
         involved[[c for c in _FACT_COLUMNS if c in cases]].astype(str), index=False
@@ -364,4 +394,6 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
             )
         )  # fmt: skip
     merged = len(dropped)
-    return cases.loc[keep_idx.sort_values()].reset_index(drop=True), checks, merged
+    positions = np.concatenate([np.flatnonzero(~dup), cases.index.get_indexer(kept_dup)])
+    kept = cases.iloc[np.sort(positions)]
+    return kept.reset_index(drop=True), checks, merged

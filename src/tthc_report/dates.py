@@ -41,13 +41,20 @@ _PATTERNS = (
 _REGEX = "|".join(f"(?:{p})" for p in _PATTERNS)
 
 
-#: the forms read in C first, the commonest first: calamine's text of a real date, then
-#: what the one-stop programs write
-FAST_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d",
-    "%Y-%m-%d %H:%M", "%H:%M %d/%m/%Y", "%H:%M:%S %d/%m/%Y", "%d-%m-%Y",
-)  # fmt: skip
+#: the forms read in C first, and where each writes the day of the month (to check it)
+FAST_FORMATS = {
+    "%Y-%m-%d %H:%M:%S": r"^\d{4}-\d{1,2}-(?P<day>\d{1,2})",  # calamine's text of a real date
+    "%d/%m/%Y %H:%M": r"^(?P<day>\d{1,2})",
+    "%d/%m/%Y": r"^(?P<day>\d{1,2})",
+    "%d/%m/%Y %H:%M:%S": r"^(?P<day>\d{1,2})",
+    "%Y-%m-%d": r"^\d{4}-\d{1,2}-(?P<day>\d{1,2})",
+    "%Y-%m-%d %H:%M": r"^\d{4}-\d{1,2}-(?P<day>\d{1,2})",
+    "%H:%M %d/%m/%Y": r"\s(?P<day>\d{1,2})/",
+    "%H:%M:%S %d/%m/%Y": r"\s(?P<day>\d{1,2})/",
+    "%d-%m-%Y": r"^(?P<day>\d{1,2})",
+}
 YEARS = (1900, 2200)  # Arrow reads "21" as the year 21: such a year is not a fast hit
+SAMPLE = 200  # cells tried with every form to choose the one tried on the whole column
 
 
 def _fast(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]:
@@ -61,13 +68,26 @@ def _fast(text: pa.Array, fmt: str) -> tuple[np.ndarray, np.ndarray]:
     days = np.asarray(pc.day(parsed).to_numpy(zero_copy_only=False))
     suspect = np.flatnonzero(hit & (days <= 3))  # maybe an impossible day rolled over
     if len(suspect):
-        strict = pd.to_datetime(
-            pd.Series(text.take(pa.array(suspect)).to_pylist(), dtype=object),
-            format=fmt, errors="coerce",
-        )  # fmt: skip
-        hit[suspect[strict.isna().to_numpy()]] = False
+        written = pc.extract_regex(text.take(pa.array(suspect)), pattern=FAST_FORMATS[fmt])
+        written_day = pc.struct_field(written, [0]).cast(pa.int64()).to_numpy(zero_copy_only=False)
+        hit[suspect[written_day != days[suspect]]] = False
     seconds = parsed.cast(pa.int64()).to_numpy(zero_copy_only=False)
     return hit, seconds[hit]
+
+
+def _order(text: pa.Array, empty: np.ndarray) -> list[str]:
+    """The fast forms, the one that reads most of a sample of the column first."""
+    sample = text.filter(pa.array(~empty)).slice(0, SAMPLE)
+    if not len(sample):
+        return list(FAST_FORMATS)
+    reads = {
+        fmt: pc.sum(
+            pc.is_valid(pc.strptime(sample, format=fmt, unit="s", error_is_null=True))
+        ).as_py()
+        or 0
+        for fmt in FAST_FORMATS
+    }
+    return sorted(FAST_FORMATS, key=lambda f: -reads[f])
 
 
 def _by_regex(text: pd.Series) -> pd.Series:
@@ -110,13 +130,13 @@ def parse_dates(values: Strings) -> tuple[pd.Series, np.ndarray]:
     out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
     unreadable = np.zeros(n, dtype=bool)
     empty = mask(pc.is_null(text)) | mask(pc.is_in(text, value_set=pa.array(sorted(EMPTY_TOKENS))))
-    # the first form reads most cells: it is tried on the whole column, the others only on
-    # what is left
-    hit, seconds = _fast(text, FAST_FORMATS[0])
+    # the commonest form is tried on the whole column, the others only on what is left
+    first, *others = _order(text, empty)
+    hit, seconds = _fast(text, first)
     out[hit] = seconds.astype("datetime64[s]")
     todo = np.flatnonzero(~hit & ~empty)
     rest = text.take(pa.array(todo))
-    for fmt in FAST_FORMATS[1:]:
+    for fmt in others:
         if not len(todo):
             break
         hit, seconds = _fast(rest, fmt)

@@ -122,11 +122,30 @@ class _UnitFinder:
         return out
 
 
+def _distinct_rows(cases: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(number of each row's distinct combination of ``columns``, in order of first
+    appearance; the position of each combination's first row)."""
+    key = np.zeros(len(cases), dtype=np.int64)
+    for col in columns:
+        codes, uniques = pd.factorize(cases[col], use_na_sentinel=True)
+        key = key * (len(uniques) + 1) + (codes + 1)
+    number, _ = pd.factorize(key)
+    if not len(number):
+        return number, number
+    # numbers appear in increasing order: a new one is a new running maximum
+    newest = np.maximum.accumulate(number)
+    return number, np.flatnonzero(np.diff(newest, prepend=-1) > 0)
+
+
 def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
-    columns = ["unit_raw", "parent_raw", "level_raw"]
-    triples = cases[columns].astype(object).where(cases[columns].notna(), None)
-    codes, distinct = pd.factorize(pd.Series(list(triples.itertuples(index=False, name=None))))
-    first_rows = cases.iloc[pd.Series(range(len(codes))).groupby(codes).first().to_numpy()]
+    codes, first = _distinct_rows(cases, ["unit_raw", "parent_raw", "level_raw"])
+    first_rows = cases.iloc[first]
+    distinct = [
+        tuple(None if v is None or v != v else v for v in triple)
+        for triple in first_rows[["unit_raw", "parent_raw", "level_raw"]].itertuples(
+            index=False, name=None
+        )
+    ]
     finder = _UnitFinder(cases, catalog)
     found = [
         finder.find(raw, parent, level_word, first_rows.iloc[i])
@@ -141,7 +160,7 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     unit_index = {id(u): i for i, u in enumerate(all_units)}
 
     row_units = np.array([unit_index[id(u)] for u in found], dtype=np.int64)[codes]
-    out = cases.copy()
+    out = cases.copy(deep=False)  # new columns only: the clean table's data is shared
     out["unit_id"] = row_units
     out["unit"] = np.array([u.name for u in all_units], dtype=object)[row_units]
     # the level column comes first, then the catalog (spec/inputs.md "Values")
