@@ -33,9 +33,9 @@ def as_array(values: Strings) -> pa.Array:
 
 
 def strings(values: Strings) -> pa.Array:
-    """Any Arrow column as (large) strings; nulls stay null."""
+    """Any Arrow column as strings (as they are when they are); nulls stay null."""
     arr = as_array(values)
-    if pa.types.is_large_string(arr.type):
+    if pa.types.is_large_string(arr.type) or pa.types.is_string(arr.type):
         return arr
     if pa.types.is_null(arr.type):
         return pa.nulls(len(arr), pa.large_string())

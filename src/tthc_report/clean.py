@@ -50,11 +50,13 @@ WORD_TABLES = {
     "online_level": ONLINE_LEVEL_WORDS,
     "level": LEVEL_WORDS,
 }
-#: the columns of the clean case table, in order
+#: the columns of the clean case table, in order; ``code_key`` is the code as compared
+#: to find the same case twice (``schema.fold``)
 CASE_COLUMNS = (
     "code", "unit_raw", "agency", "level_raw", "parent_raw", "procedure", "field",
     "received", "due", "result_date", "delivered", "stopped", "finished",
     "status", "channel", "online_level", "source_file", "source_sheet", "source_row",
+    "code_key",
 )  # fmt: skip
 THREADS = min(4, os.cpu_count() or 1)
 FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
@@ -237,15 +239,17 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
         columns[name] = (
             objects(shown[key].filter(pa.array(keep)), mostly_distinct=key == "code")
             if key in shown
-            else np.full(rows, None, dtype=object)
+            else _repeated(None, rows)
         )
     for name in CASE_COLUMNS:
         if name in out:
             columns[name] = out[name].to_numpy()[keep]
     columns["level_raw"] = out["level"].to_numpy(dtype=object)[keep]  # the level as a word
-    columns["source_file"] = np.full(rows, table.file, dtype=object)
-    columns["source_sheet"] = np.full(rows, table.sheet, dtype=object)
+    columns["source_file"] = _repeated(table.file, rows)
+    columns["source_sheet"] = _repeated(table.sheet, rows)
     columns["source_row"] = table.row_numbers[keep]
+    kept_codes = shown["code"].filter(pa.array(keep))
+    columns["code_key"] = objects(fold_text(kept_codes), mostly_distinct=True)  # for dedupe
     frame = pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
     dropped = int((excluded & ~trailer).sum())
     return frame, chk.records, dropped, int(trailer.sum())
@@ -263,6 +267,13 @@ def _read_columns(
         texts = {k: pool.submit(display_text, raw[k]) for k in text_keys}
         dates = {k: pool.submit(parse_dates, raw[k]) for k in date_keys}
         return {k: f.result() for k, f in texts.items()}, {k: f.result() for k, f in dates.items()}
+
+
+def _repeated(value: object, rows: int) -> np.ndarray:
+    """One object ``rows`` times (``np.full`` would make a new string for every row)."""
+    out = np.empty(rows, dtype=object)
+    out.fill(value)
+    return out
 
 
 def _column(values: object) -> pd.Series:
@@ -345,10 +356,11 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     each dropped row is listed as a warning naming the row that was kept."""
     if cases.empty:
         return cases, [], 0
-    code_key = pd.Series(
-        fold_text(pa.array(cases["code"].to_numpy(dtype=object), pa.large_string())),
-        dtype="str", index=cases.index,
-    )  # fmt: skip
+    if "code_key" in cases:
+        code_key = cases["code_key"]
+    else:  # a table not made by clean_table (tests, code)
+        folded = fold_text(pa.array(cases["code"].to_numpy(dtype=object), pa.large_string()))
+        code_key = pd.Series(objects(folded, mostly_distinct=True), index=cases.index)
     dup = code_key.duplicated(keep=False).to_numpy()
     if not dup.any():
         return cases, [], 0

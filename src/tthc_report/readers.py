@@ -9,7 +9,9 @@ each data row keeps its Excel row number.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import functools
 import re
 import zipfile
 from collections.abc import Callable, Sequence
@@ -267,15 +269,35 @@ def _workbook_sheets(path: Path) -> list[tuple[str, pa.Table, int]]:
     sheets: list[tuple[str, pa.Table, int]] = []
     for name in names:
         try:
-            batch = reader.load_sheet(name, header_row=None, dtypes="string").to_arrow()
+            sheet_reader = reader.load_sheet(name, header_row=None, dtypes="string")
+            batch = sheet_reader.to_arrow()
         except Exception as exc:
             if _empty_sheet(exc):
                 continue
             raise _broken(path, exc) from exc
+        del sheet_reader
+        _give_back_memory()
         cells = pa.Table.from_batches([batch])
         cells = cells.rename_columns([f"c{i}" for i in range(cells.num_columns)])
         sheets.append((name, cells, _first_row(path, name, cells)))
     return sheets
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:  # not Linux with glibc
+        return None
+
+
+def _give_back_memory() -> None:
+    """calamine frees the parsed sheet (hundreds of MB for a year) into the C heap, which
+    glibc keeps; give it back to the system so that the rest of the build does not pile
+    on top of it."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
 
 
 def _empty_sheet(exc: Exception) -> bool:

@@ -122,6 +122,11 @@ class _UnitFinder:
         return out
 
 
+def _objects(per_unit: list[str | None], row_units: np.ndarray, index: pd.Index) -> pd.Series:
+    """A column of the units' texts, one per row, as Python objects (None where none)."""
+    return pd.Series(np.array(per_unit, dtype=object)[row_units], index=index, dtype=object)
+
+
 def _distinct_rows(cases: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(number of each row's distinct combination of ``columns``, in order of first
     appearance; the position of each combination's first row)."""
@@ -162,18 +167,16 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     row_units = np.array([unit_index[id(u)] for u in found], dtype=np.int64)[codes]
     out = cases.copy(deep=False)  # new columns only: the clean table's data is shared
     out["unit_id"] = row_units
-    out["unit"] = np.array([u.name for u in all_units], dtype=object)[row_units]
+    out["unit"] = _objects([u.name for u in all_units], row_units, out.index)
     # the level column comes first, then the catalog (spec/inputs.md "Values")
-    unit_level = pd.Series(
-        np.array([u.level for u in all_units], dtype=object)[row_units], index=out.index
-    )
+    unit_level = _objects([u.level for u in all_units], row_units, out.index)
     out["level"] = out["level_raw"].where(out["level_raw"].notna(), unit_level)
     per_unit = np.bincount(row_units, minlength=len(all_units))
     checks = finder.checks({id(u): int(per_unit[i]) for i, u in enumerate(all_units)})
     checks += _level_conflicts(out, unit_level, all_units)
-    out["district"] = np.array(
-        [u.name if u.level == "district" else u.parent for u in all_units], dtype=object
-    )[row_units]
+    out["district"] = _objects(
+        [u.name if u.level == "district" else u.parent for u in all_units], row_units, out.index
+    )
     prov = out["level"] == "province"
     agency_written = out["agency"].where(out["agency"].notna(), out["unit"])
     agency_display = _most_common(agency_written[prov])
