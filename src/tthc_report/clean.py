@@ -130,7 +130,8 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     out = pd.DataFrame(index=pd.RangeIndex(n))
     # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
     # receipt or due date: listed for information, not counted as excluded case rows.
-    trailer = missing["unit"].copy()
+    ignored = table.ignored_mask()  # empty lines, the header repeated: no rows at all
+    trailer = missing["unit"] & ~ignored
     for key in ("received", "due"):
         if key in dates:
             trailer = trailer & dates[key][0].isna().to_numpy()
@@ -139,9 +140,10 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
             "trả): bỏ qua.",
             "not_a_case")  # fmt: skip
 
-    excluded = trailer.copy()
+    skip = trailer | ignored
+    excluded = skip.copy()
     for key in ("code", "unit"):
-        absent = missing[key] & ~trailer
+        absent = missing[key] & ~skip
         chk.add(ERROR, absent, key, raw[key],
                 f"Thiếu {COLUMN_BY_KEY[key].header.lower()}: hồ sơ bị loại khỏi số liệu.",
                 "missing_required")  # fmt: skip
@@ -152,7 +154,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
             out[key] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
             continue
         parsed, bad = dates[key]
-        bad = bad & ~trailer
+        bad = bad & ~skip
         out[key] = parsed
         header = COLUMN_BY_KEY[key].header.lower()
         chk.add(ERROR, bad, key, raw[key],
@@ -232,7 +234,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
                 "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi lại dưới dạng văn "
                 "bản.", "formula_like")  # fmt: skip
 
-    keep = ~excluded & ~trailer
+    keep = ~excluded
     rows = int(keep.sum())
     columns: dict[str, object] = {}
     for name, key in TEXT_COLUMNS.items():
@@ -251,7 +253,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     kept_codes = shown["code"].filter(pa.array(keep))
     columns["code_key"] = objects(fold_text(kept_codes), mostly_distinct=True)  # for dedupe
     frame = pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
-    dropped = int((excluded & ~trailer).sum())
+    dropped = int((excluded & ~skip).sum())
     return frame, chk.records, dropped, int(trailer.sum())
 
 
@@ -325,7 +327,7 @@ def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
         checks.extend(found)
         excluded += dropped
         non_case += lines
-        rows_read += len(t)
+        rows_read += len(t) - int(t.ignored_mask().sum())
     if len(frames) == 1:
         cases = frames[0]
     else:

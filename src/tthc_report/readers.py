@@ -56,6 +56,9 @@ class RawTable:
     row_numbers: np.ndarray  # Excel row number (1-based) of each data row
     extra_headers: dict[int, str] = field(default_factory=dict)  # other columns, kept
     header_row: int = 0  # Excel row number of the (last) header row
+    #: lines below the header that are no rows of data (empty, the header repeated), when
+    #: they are marked rather than left out; None when there are none
+    ignored: np.ndarray | None = None
 
     def __len__(self) -> int:
         return self.cells.num_rows
@@ -77,10 +80,23 @@ class RawTable:
         """Every data row as a list of texts; for small tables (catalogs, tests)."""
         return [list(r.values()) for r in self.cells.to_pylist()]
 
+    def ignored_mask(self) -> np.ndarray:
+        return np.zeros(len(self), dtype=bool) if self.ignored is None else self.ignored
+
+    def compact(self) -> RawTable:
+        """The table without its ignored lines."""
+        if self.ignored is None:
+            return self
+        return replace(self.take(np.flatnonzero(~self.ignored)), ignored=None)
+
     def take(self, positions: Sequence[int] | np.ndarray) -> RawTable:
         idx = np.asarray(positions, dtype=np.int64)
+        ignored = None if self.ignored is None else self.ignored[idx]
         return replace(
-            self, cells=self.cells.take(pa.array(idx)), row_numbers=self.row_numbers[idx]
+            self,
+            cells=self.cells.take(pa.array(idx)),
+            row_numbers=self.row_numbers[idx],
+            ignored=ignored,
         )
 
     @classmethod
@@ -154,9 +170,12 @@ def table_from_cells(
     key_fn: KeyFn = header_key,
     required: Sequence[str] = CASE_REQUIRED,
     default_headers: dict[str, str] | None = None,
+    compact: bool = True,
 ) -> RawTable | SheetWithoutHeader:
     """The case list of a sheet's cells (as text); ``first_row`` is the Excel row number
-    of the first row of ``cells``."""
+    of the first row of ``cells``.  Empty lines and the header repeated on a new page are
+    no rows of data: they are left out (``compact``), or, for a large sheet, only marked
+    (``RawTable.ignored``), which spares a copy of every cell."""
     head = _head(cells)
     found = find_header(head, key_fn, required)
     if found is None:
@@ -179,28 +198,25 @@ def table_from_cells(
     }
     data = cells.slice(first + height)
     numbers = np.arange(len(data), dtype=np.int64) + first_row + first + height
-    keep = ~_empty_lines(data) & ~_repeated_header(data, columns[required[0]], headers)
-    if not keep.all():
-        data, numbers = data.filter(pa.array(keep)), numbers[keep]
-    return RawTable(
-        file, sheet, columns, headers, data, numbers, extra, first_row + first + height - 1
-    )
+    ignored = _empty_lines(data) | _repeated_header(data, columns[required[0]], headers)
+    table = RawTable(
+        file, sheet, columns, headers, data, numbers, extra, first_row + first + height - 1,
+        ignored if ignored.any() else None,
+    )  # fmt: skip
+    return table.compact() if compact else table
 
 
 def _empty_lines(data: pa.Table) -> np.ndarray:
-    """An empty line is not a row of data."""
-    empty = np.ones(len(data), dtype=bool)
+    """An empty line is not a row of data: every cell empty or only spaces.  Each column
+    looks only at the lines still empty so far."""
+    maybe = np.arange(len(data), dtype=np.int64)
     for col in data.columns:
-        nulls = mask(pc.is_null(col))
-        if nulls.all():
-            continue
-        maybe = empty & ~nulls  # only cells of lines still empty so far can make them so
-        if maybe.any():
-            empty &= nulls | blank(col)
-        else:
-            empty &= nulls
-        if not empty.any():
+        if not len(maybe):
             break
+        part = col.take(pa.array(maybe)) if len(maybe) < len(data) else col
+        maybe = maybe[blank(part)]
+    empty = np.zeros(len(data), dtype=bool)
+    empty[maybe] = True
     return empty
 
 
@@ -349,8 +365,10 @@ def read_file(
     key_fn: KeyFn = header_key,
     required: Sequence[str] = CASE_REQUIRED,
     default_headers: dict[str, str] | None = None,
+    compact: bool = True,
 ) -> tuple[list[RawTable], list[SheetWithoutHeader]]:
-    """Every case list in one file, and the sheets that had none."""
+    """Every case list in one file, and the sheets that had none (see ``table_from_cells``
+    for ``compact``)."""
     if not path.exists():
         raise InputError(f"Không tìm thấy tệp {path}.")
     if path.is_dir():
@@ -366,7 +384,7 @@ def read_file(
     missing: list[SheetWithoutHeader] = []
     for name, cells, first_row in sheets:
         found = table_from_cells(
-            cells, first_row, path.name, name, key_fn, required, default_headers
+            cells, first_row, path.name, name, key_fn, required, default_headers, compact
         )
         (tables if isinstance(found, RawTable) else missing).append(found)  # type: ignore[arg-type]
     return tables, missing
@@ -396,7 +414,7 @@ def read_case_files(
     for n, path in enumerate(paths, 1):
         if progress:
             progress(f"Đang đọc tệp {n}/{len(paths)}: {path.name}")
-        found, missing = read_file(path, default_headers=HEADERS)
+        found, missing = read_file(path, default_headers=HEADERS, compact=False)
         if not found:
             raise InputError(no_header_message(path, missing))
         tables.extend(found)
