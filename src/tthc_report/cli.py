@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
 from .api import build_report, load_files
 from .checks import LEVEL_LABELS
 from .config import load_settings
@@ -44,12 +43,26 @@ class Console:
             print(message, file=sys.stderr)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                         nargs=0, help=str(kwargs.get("help", "")))  # fmt: skip
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from . import __version__
+
+        print(f"tthc-report {__version__}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="tthc-report",
         description="Báo cáo tháng về tiếp nhận và giải quyết thủ tục hành chính (TTHC).",
     )
-    p.add_argument("--version", action="version", version=f"tthc-report {__version__}")
+    p.add_argument("--version", action=_Version, help="in phiên bản và thoát")
     sub = p.add_subparsers(dest="command", required=True)
 
     common = argparse.ArgumentParser(add_help=False)

@@ -1,9 +1,10 @@
 """Write the case rows of HoSo straight into the saved .xlsx, fast.
 
 openpyxl builds a Python object per cell: for a province-month (60,000 cases x 27 columns,
-15 values and 12 helper formulas) that is most of the build time.  Here the workbook is
-saved by openpyxl with one sample row, and the sheet's XML part is then rewritten with the
-real rows: values as numbers or inline strings, and the helper formulas as *shared
+15 values and 12 helper formulas) that would be most of the build time.  Here openpyxl
+saves the workbook with two sample rows, and the package is then written again with the
+sheet's XML part streamed from the real rows (``sheet_xml``): text as indexes into a
+shared strings table, dates as serial numbers, and the helper formulas as *shared
 formulas* (the formula once, "same as above" for every other row), which Excel and
 LibreOffice both read, and which also makes the file several times smaller.
 """
@@ -13,90 +14,25 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
+from io import BytesIO
 from pathlib import Path
-from xml.etree import ElementTree
-from xml.sax.saxutils import escape
+from typing import Any
 
+import numpy as np
 from openpyxl.worksheet.worksheet import Worksheet
 
-EXCEL_EPOCH = datetime(1899, 12, 30)
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+from .case_rows import CaseRows
+from .sheet_xml import Kinds, SharedStrings, col_letter, rows_xml
+from .xlsx_package import SST_PART, register_shared_strings, sheet_part
 
-
-def col_letter(i: int) -> str:
-    """1 -> 'A', 27 -> 'AA'."""
-    s = ""
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def sheet_part(zf: zipfile.ZipFile, sheet: str) -> str:
-    """The zip member of a worksheet, found by its name through the workbook's rels."""
-    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    ids = [e.get(rel) for e in book.iter(f"{main}sheet") if e.get("name") == sheet]
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = [e.get("Target", "") for e in rels if ids and e.get("Id") == ids[0]]
-    if not targets:
-        raise KeyError(sheet)
-    target = targets[0].lstrip("/")
-    return target if target.startswith("xl/") else "xl/" + target
-
-
-def _serial(v: datetime) -> str:
-    delta = v - EXCEL_EPOCH
-    return repr(delta.days + delta.seconds / 86400)
-
-
-def _row_xml(
-    r: int,
-    values: Sequence[object],
-    styles: dict[int, dict[str, str]],
-    formulas: list[str],
-    first_formula_col: int,
-    head: bool,
-    last: int,
-) -> str:
-    cells = []
-    for j, v in enumerate(values, 1):
-        if v is None or v == "":
-            continue
-        ref = f"{col_letter(j)}{r}"
-        kinds = styles.get(j, {})
-        if isinstance(v, str):
-            text = escape(_ILLEGAL.sub("", v))
-            attr = f' s="{kinds["text"]}"' if "text" in kinds else ""
-            cells.append(
-                f'<c r="{ref}"{attr} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
-            )
-        elif isinstance(v, datetime | date):
-            if not isinstance(v, datetime):
-                v = datetime(v.year, v.month, v.day)
-            kind = "date" if v.time() == datetime.min.time() else "datetime"
-            style = kinds.get(kind) or kinds.get("datetime") or kinds.get("date")
-            attr = f' s="{style}"' if style else ""
-            cells.append(f'<c r="{ref}"{attr}><v>{_serial(v)}</v></c>')
-        elif isinstance(v, bool):
-            cells.append(f'<c r="{ref}" t="b"><v>{int(v)}</v></c>')
-        else:
-            number = v.item() if hasattr(v, "item") else v  # numpy scalars as Python numbers
-            cells.append(f'<c r="{ref}"><v>{number!r}</v></c>')
-    for k, formula in enumerate(formulas):
-        j = first_formula_col + k
-        ref = f"{col_letter(j)}{r}"
-        style = styles.get(j, {}).get("formula")
-        attr = f' s="{style}"' if style else ""
-        if head:
-            span = f"{col_letter(j)}{r}:{col_letter(j)}{last}"
-            body = escape(formula.removeprefix("="))
-            cells.append(f'<c r="{ref}"{attr}><f t="shared" ref="{span}" si="{k}">{body}</f></c>')
-        else:
-            cells.append(f'<c r="{ref}"{attr}><f t="shared" si="{k}"/></c>')
-    return f'<row r="{r}">{"".join(cells)}</row>'
+#: deflate level of the written package: on the demo month's HoSo sheet (55 MB of XML)
+#: level 1 takes about a third of the time of zlib's default 6, for a file a quarter larger
+#: (7.7 MB instead of 6.0 MB)
+COMPRESS_LEVEL = 1
+#: rows from which the sheet part could pass 2 GiB (a row takes well under 2 KB): the zip64
+#: format is then needed from the part's first byte
+ZIP64_FROM_ROWS = 1_000_000
 
 
 def write_sample_rows(ws: Worksheet, first_row: int, date_columns: Sequence[int],
@@ -112,9 +48,9 @@ def write_sample_rows(ws: Worksheet, first_row: int, date_columns: Sequence[int]
         ws.cell(first_row, first_formula_col + k, formula)
 
 
-def _sample_styles(row_xml: str) -> dict[int, dict[str, str]]:
+def _sample_styles(row_xml: str) -> dict[int, Kinds]:
     """Style ids of a sample row: per column, for date ('datetime') and formula cells."""
-    out: dict[int, dict[str, str]] = {}
+    out: dict[int, Kinds] = {}
     for ref, attrs, inner in re.findall(r'<c r="([A-Z]+)\d+"([^>]*?)(?:/>|>(.*?)</c>)', row_xml):
         s = re.search(r's="(\d+)"', attrs)
         if not s:
@@ -127,45 +63,70 @@ def _sample_styles(row_xml: str) -> dict[int, dict[str, str]]:
     return out
 
 
-def inject_rows(
-    path: Path,
-    sheet: str,
-    first_row: int,
-    rows: Sequence[Sequence[object]],
-    formulas: list[str],
-    first_formula_col: int,
-) -> None:
-    """Replace the two sample rows at ``first_row`` of ``sheet`` in the saved workbook at
-    ``path`` with ``rows`` (values) followed on each row by the shared helper ``formulas``
-    (written for ``first_row``, in columns from ``first_formula_col``)."""
-    with zipfile.ZipFile(path) as zf:
-        part = sheet_part(zf, sheet)
-        members = [(i, zf.read(i.filename)) for i in zf.infolist()]
-    xml = dict((i.filename, data) for i, data in members)[part].decode("utf-8")
-    # the two sample rows (see write_sample_rows) give the cells' style ids, then go
+def _split_sheet(
+    xml: str, first_row: int, last: int, last_col: str
+) -> tuple[str, str, dict[int, Kinds]]:
+    """The sheet's XML before and after its two sample rows (with the dimension of the
+    filled sheet), and the cells' style ids the sample rows give."""
     samples = [
         re.search(rf'<row r="{first_row + k}"[ >].*?</row>', xml, flags=re.S) for k in (0, 1)
     ]
     if samples[0] is None or samples[1] is None:
-        raise ValueError(f"{sheet}: sample rows {first_row}-{first_row + 1} not found")
+        raise ValueError(f"sample rows {first_row}-{first_row + 1} not found")
     styles = _sample_styles(samples[0].group(0))
     for j, kinds in _sample_styles(samples[1].group(0)).items():
         if "datetime" in kinds:
             styles.setdefault(j, {})["date"] = kinds["datetime"]
-    rows = list(rows) or [[]]  # no case: one row of formulas all the same
-    last = first_row + len(rows) - 1
-    body = "".join(
-        _row_xml(first_row + i, values, styles, formulas, first_formula_col, i == 0, last)
-        for i, values in enumerate(rows)
-    )
-    xml = xml[: samples[0].start()] + body + xml[samples[1].end() :]
-    last_col = col_letter(first_formula_col + len(formulas) - 1)
+    head, tail = xml[: samples[0].start()], xml[samples[1].end() :]
     dimension = f'<dimension ref="A1:{last_col}{last}"/>'
-    xml = re.sub(r'<dimension ref="[^"]*"/>', dimension, xml, count=1)
-    tmp = path.with_suffix(".rows.tmp")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
-        for info, data in members:
-            if info.filename == part:
-                data = xml.encode("utf-8")
-            out.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-    tmp.replace(path)
+    head = re.sub(r'<dimension ref="[^"]*"\s*/>', dimension, head, count=1)
+    return head, tail, styles
+
+
+def _columns(rows: Sequence[Sequence[Any]]) -> list[np.ndarray]:
+    """Rows of Python values as one object array per column (short rows padded)."""
+    width = max((len(r) for r in rows), default=0)
+    columns = [np.full(len(rows), None, dtype=object) for _ in range(width)]
+    for i, row in enumerate(rows):
+        for j, v in enumerate(row):
+            columns[j][i] = v
+    return columns
+
+
+def inject_rows(
+    saved: bytes | Path,
+    target: Path,
+    sheet: str,
+    first_row: int,
+    rows: Sequence[Sequence[Any]],
+    formulas: list[str],
+    first_formula_col: int,
+) -> None:
+    """Write to ``target`` the workbook ``saved`` by openpyxl (bytes or a file) with the
+    two sample rows at ``first_row`` of ``sheet`` replaced by ``rows`` (values from column
+    A; a ``CaseRows`` is used as columns) followed on each row by the shared helper
+    ``formulas`` (written for ``first_row``, in columns from ``first_formula_col``)."""
+    source = BytesIO(saved) if isinstance(saved, bytes) else saved
+    with zipfile.ZipFile(source) as zf:
+        infos = zf.infolist()
+        parts = {i.filename: zf.read(i.filename) for i in infos}
+    part = sheet_part(parts, sheet)
+    parts = register_shared_strings(parts)
+    columns = list(rows.columns.values()) if isinstance(rows, CaseRows) else _columns(rows)
+    last = first_row + max(len(rows), 1) - 1
+    last_col = col_letter(first_formula_col + len(formulas) - 1)
+    head, tail, styles = _split_sheet(parts[part].decode("utf-8"), first_row, last, last_col)
+    sst = SharedStrings()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as out:
+        for info in infos:
+            if info.filename != part:
+                out.writestr(info, parts[info.filename], zipfile.ZIP_DEFLATED, COMPRESS_LEVEL)
+                continue
+            big = len(rows) >= ZIP64_FROM_ROWS
+            with out.open(part, "w", force_zip64=big) as stream:
+                stream.write(head.encode("utf-8"))
+                for chunk in rows_xml(columns, first_row, styles, formulas, first_formula_col,
+                                      sst):  # fmt: skip
+                    stream.write(chunk.encode("utf-8"))
+                stream.write(tail.encode("utf-8"))
+        out.writestr(SST_PART, sst.xml())

@@ -3,16 +3,19 @@
 The template is generated in memory by default (``template.build_template``) with formula
 rows sized to the data: it is exactly what the committed template is (a test checks it),
 it needs no file beside the installed package, and sizing while building avoids writing
-formulas twice.  ``template=PATH`` loads a template file instead (a customised copy); every
-defined name the code writes to must be there, else a TemplateError names the missing one.
+formulas twice.  Only HoSo's case rows bypass openpyxl: they are streamed into the saved
+package as XML (``fast_rows``).  ``template=PATH`` loads a template file instead (a
+customised copy) and fills every cell with openpyxl; every defined name the code writes to
+must be there, else a TemplateError names the missing one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from io import BytesIO
 from pathlib import Path
-from zipfile import BadZipFile
+from zipfile import ZIP_STORED, BadZipFile, ZipFile
 
 from openpyxl import load_workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
@@ -20,6 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..config import Settings
 from ..errors import TemplateError
@@ -39,6 +43,8 @@ from .template import (
 )
 
 FORMULA_START = "="
+#: HoSo's helper formulas, written for its first case row
+HOSO_FORMULAS = L.hoso_formulas(L.HOSO_FIRST)
 
 
 def check_names(wb: Workbook, source: str) -> None:
@@ -145,6 +151,42 @@ def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     add_charts(wb, plan.months, plan.sections, plan.districts)
 
 
+def fill_template(plan: Plan, template: Path | None) -> Workbook:
+    """The template with the plan applied; with the generated template (``template`` None)
+    HoSo gets only the two sample rows that ``save_filled`` replaces by the cases."""
+    stream = template is None
+    wb = open_template(plan, template, hoso_rows=not stream)
+    apply_plan(wb, plan, skip=("HoSo_Dau",) if stream else ())
+    if stream:
+        date_columns = [i + 1 for i, c in enumerate(COLUMNS)
+                        if c.key in DATE_KEYS]  # fmt: skip
+        write_sample_rows(wb["HoSo"], L.HOSO_FIRST, date_columns, HOSO_FORMULAS,
+                          L.HOSO_INPUT + 1, DATETIME_FMT, DATE_FMT)  # fmt: skip
+    wb.active = wb.sheetnames.index("TongHop")
+    return wb
+
+
+def save_openpyxl(wb: Workbook) -> bytes:
+    """The workbook saved by openpyxl, in memory and not compressed (``inject_rows``
+    compresses it once, when it writes the file): ``Workbook.save`` without its deflate."""
+    saved = BytesIO()
+    wb.properties.modified = datetime.now(tz=UTC).replace(tzinfo=None)
+    with ZipFile(saved, "w", ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return saved.getvalue()
+
+
+def save_filled(wb: Workbook, plan: Plan, path: Path, streamed: bool) -> None:
+    """Save a ``fill_template`` workbook to ``path``, streaming HoSo's cases if
+    ``streamed``."""
+    if not streamed:
+        wb.save(path)
+        return
+    rows = plan.blocks.get("HoSo_Dau", [])
+    inject_rows(save_openpyxl(wb), path, "HoSo", L.HOSO_FIRST, rows, HOSO_FORMULAS,
+                L.HOSO_INPUT + 1)  # fmt: skip
+
+
 def write_workbook(
     report: Report,
     settings: Settings,
@@ -152,24 +194,10 @@ def write_workbook(
     history_rows: Sequence[HistoryRow] = (),
     template: Path | None = None,
 ) -> Plan:
-    """Write the report workbook to ``path`` (atomically); returns the plan applied."""
+    """Write the report workbook to ``path`` (atomically); returns the plan applied.
+    HoSo's rows are streamed into the generated template; a template file is filled cell
+    by cell."""
     plan = make_plan(report, settings, history_rows)
-    stream = template is None  # HoSo's rows are streamed into the generated template
-    wb = open_template(plan, template, hoso_rows=not stream)
-    apply_plan(wb, plan, skip=("HoSo_Dau",) if stream else ())
-    formulas = L.hoso_formulas(L.HOSO_FIRST)
-    if stream:
-        date_columns = [i + 1 for i, c in enumerate(COLUMNS)
-                        if c.key in DATE_KEYS]  # fmt: skip
-        write_sample_rows(wb["HoSo"], L.HOSO_FIRST, date_columns, formulas, L.HOSO_INPUT + 1,
-                          DATETIME_FMT, DATE_FMT)  # fmt: skip
-    wb.active = wb.sheetnames.index("TongHop")
-
-    def write(tmp: Path) -> None:
-        wb.save(tmp)
-        if stream:
-            rows = plan.blocks.get("HoSo_Dau", [])
-            inject_rows(tmp, "HoSo", L.HOSO_FIRST, rows, formulas, L.HOSO_INPUT + 1)
-
-    atomic_write(path, write)
+    wb = fill_template(plan, template)
+    atomic_write(path, lambda tmp: save_filled(wb, plan, tmp, streamed=template is None))
     return plan

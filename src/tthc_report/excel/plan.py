@@ -12,18 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from ..checks import LEVEL_LABELS
 from ..config import Settings
-from ..dates import day_numbers
 from ..formatting import number
 from ..history import HISTORY_KEYS, HistoryRow
-from ..metrics import day_number
 from ..model import Report
-from ..schema import COLUMNS
-from .labels import CHANNEL_CANONICAL, ONLINE_LEVEL_CANONICAL, STATUS_CANONICAL
+from .case_rows import CaseRows, relevant_cases
 from .layout import (
     BANGPHAN_ROWS,
     KIND_AGENCY,
@@ -36,6 +30,8 @@ from .layout import (
 )
 
 Value = Any  # str | int | float | datetime | None
+#: rows of values; HoSo's block is a ``CaseRows`` (columns, made into rows when iterated)
+Block = Sequence[Sequence[Value]]
 ROMAN = ("I", "II", "III", "IV", "V")
 KIND_OF = {"agency": KIND_AGENCY, "district": KIND_DISTRICT, "unit": KIND_UNIT}
 
@@ -45,62 +41,13 @@ class Plan:
     #: single named cells -> value
     scalars: dict[str, Value]
     #: write anchors (defined names) -> rows of values, written from the anchor down/right
-    blocks: dict[str, list[list[Value]]]
+    blocks: dict[str, Block]
     sizes: Sizes
     sections: int
     months: int
     districts: int
     #: names written as values over the template's formulas (an explicit --from/--to range)
     overrides: dict[str, Value] = field(default_factory=dict)
-
-
-def _to_py(series: pd.Series) -> list[Value]:
-    if pd.api.types.is_datetime64_any_dtype(series):
-        arr = series.dt.to_pydatetime()
-        return [None if pd.isna(v) else v for v in arr]
-    return [None if (v is None or (isinstance(v, float) and np.isnan(v))) else v for v in series]
-
-
-def relevant_cases(report: Report) -> pd.DataFrame:
-    """The cases the current and the previous period need: received by the end of the
-    period, and either not finished before the previous period's start or delivered within
-    the two periods.  Cancelled cases in that window are written too (they count nowhere)."""
-    cases = report.cases
-    if cases is None or cases.empty:
-        return pd.DataFrame(columns=list(cases.columns) if cases is not None else [])
-    first = report.previous_period.start if report.previous_period else report.period.start
-    start, end = day_number(first), day_number(report.period.end)
-    rec = day_numbers(cases["received"])
-    fin = day_numbers(cases["finished"])
-    fin = np.where(fin < rec, rec, fin)  # NaN (not finished) stays NaN
-    dlv = day_numbers(cases["delivered"])
-    keep = (rec <= end) & (np.isnan(fin) | (fin >= start) | ((dlv >= start) & (dlv <= end)))
-    return cases.loc[keep].reset_index(drop=True)
-
-
-def case_rows(cases: pd.DataFrame) -> list[list[Value]]:
-    """HoSo rows with the canonical headers' columns and canonical words."""
-    if cases.empty:
-        return []
-    prov = cases["level"] == "province"
-    agency = cases["agency_name"].where(prov, cases["agency"])
-    parent = cases["district"].where(cases["level"] == "commune", None)
-    cols: dict[str, list[Value]] = {
-        "code": _to_py(cases["code"]),
-        "unit": _to_py(cases["unit"]),
-        "agency": _to_py(agency),
-        "level": [LEVEL_WORD.get(v) for v in cases["level"]],
-        "parent": _to_py(parent),
-        "procedure": _to_py(cases["procedure"]),
-        "field": _to_py(cases["field"]),
-        "channel": [CHANNEL_CANONICAL.get(v) for v in cases["channel"]],
-        "online_level": [ONLINE_LEVEL_CANONICAL.get(v) for v in cases["online_level"]],
-        "status": [STATUS_CANONICAL.get(v) for v in cases["status"]],
-    }
-    for key in ("received", "due", "result_date", "delivered", "stopped"):
-        cols[key] = _to_py(cases[key])
-    keys = [c.key for c in COLUMNS]
-    return [list(r) for r in zip(*(cols[k] for k in keys), strict=True)]
 
 
 def detail_rows(report: Report) -> tuple[list[list[Value]], list[list[Value]]]:
@@ -210,9 +157,9 @@ def make_plan(report: Report, settings: Settings, history: Sequence[HistoryRow] 
     levels: list[list[Value]] = [[LEVEL_WORD[lv], s.id] for s in report.sections for lv in s.levels]
     levels += [[None, None]] * (BANGPHAN_ROWS - len(levels))
     districts = [(r.name, s.id) for s in report.sections for r in s.breakdowns.get("district", ())]
-    blocks: dict[str, list[list[Value]]] = {
+    blocks: dict[str, Block] = {
         "BangPhan_Dau": levels,
-        "HoSo_Dau": case_rows(cases),
+        "HoSo_Dau": CaseRows.of_cases(cases),
         "DanhMuc_Dau": units,
         "ChiTiet_Dau": detail,
         "ChiTiet_PhanDau": secs,
