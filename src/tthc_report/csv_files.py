@@ -10,6 +10,7 @@ number.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Sequence
@@ -36,11 +37,23 @@ def _utf8(path: Path) -> bytes:
         )
     if blob.startswith(b"\xef\xbb\xbf"):
         blob = blob[3:]
-    try:
-        blob.decode("utf-8")
+    if _is_utf8(blob):
         return blob
+    return blob.decode("cp1258").encode("utf-8")  # cp1258 decodes every byte string
+
+
+def _is_utf8(blob: bytes, chunk: int = 1 << 20) -> bool:
+    """Whether the bytes are valid UTF-8, checked a piece at a time (decoding a large
+    file whole would hold a second, larger copy of it)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(blob)
+    try:
+        for start in range(0, len(blob), chunk):
+            decoder.decode(view[start : start + chunk])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return blob.decode("cp1258").encode("utf-8")  # cp1258 decodes every byte string
+        return False
+    return True
 
 
 def csv_sheets(path: Path, key_fn: KeyFn, required: Sequence[str]) -> list[Sheet]:
@@ -89,7 +102,9 @@ def _arrow_cells(data: bytes, sep: str, skip: int, width: int) -> pa.Table | Non
         )  # fmt: skip
     except pa.ArrowInvalid:
         return None
-    return None if odd else table
+    # one piece per column: the engine works on whole columns, and would otherwise join
+    # the pieces of each column again every time it reads one
+    return None if odd else table.combine_chunks()
 
 
 def cells_of_rows(rows: list[list[str]]) -> pa.Table:
