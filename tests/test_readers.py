@@ -385,7 +385,7 @@ def test_xlsx_rows_keep_their_numbers_below_empty_and_styled_rows(tmp_path: Path
 
 
 def test_xlsx_probe_and_calamine_agree_on_the_first_row(tmp_path: Path) -> None:
-    from tthc_report import readers
+    from tthc_report import workbook_files
 
     rows: list[list[object]] = [
         [],
@@ -396,7 +396,7 @@ def test_xlsx_probe_and_calamine_agree_on_the_first_row(tmp_path: Path) -> None:
         ["HS-1", "Xã A", "1/9/2021", "9/9/2021"],
     ]
     path = write_xlsx(tmp_path / "a.xlsx", {"DS": rows})
-    assert readers._first_xlsx_row(path, "DS") == 3
+    assert workbook_files._first_xlsx_row(path, "DS") == 3
     import python_calamine
 
     start = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("DS").start

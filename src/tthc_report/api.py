@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .catalog import Catalog, read_catalog
 from .checks import ERROR, INFO, WARNING, CheckSummary, DataCheck, count_levels, sort_key
-from .clean import clean_tables, dedupe
+from .clean import clean_tables
 from .config import Settings
+from .dedupe import dedupe
 from .errors import ConfigError, InputError
 from .history import HistoryRow, merge, rows_of_report
 from .model import Report

@@ -1,28 +1,22 @@
-"""Files -> raw tables.  The only module of the engine that opens input files.
+"""Files -> raw tables.  With ``workbook_files.py`` and ``csv_files.py``, the only modules
+of the engine that open input files.
 
-A workbook or CSV is searched for case lists by their header row (``headers.py``).  Every
-sheet that has one is read.  A sheet is read once, whole, by calamine into Arrow
-(fastexcel), every cell as its text: real Excel dates as ``2021-10-05 07:30:00``, numbers
-as ``123`` or ``1.5``.  Nothing is interpreted here and nothing in the file is changed;
-each data row keeps its Excel row number.
+A workbook or CSV gives every sheet's cells as text; each sheet is searched for a case list
+by its header row (``headers.py``), and every sheet that has one is read.  Nothing is
+interpreted here and nothing in the file is changed; each data row keeps its Excel row
+number.
 """
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
-import functools
-import re
-import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import fastexcel
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import python_calamine as calamine
 
 from .arrow_text import blank, mask, strings
 from .csv_files import csv_sheets
@@ -38,6 +32,7 @@ from .headers import (
     is_blank,
 )
 from .schema import COLUMN_BY_KEY, HEADERS, fold, header_key
+from .workbook_files import workbook_sheets
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 SUFFIXES = SPREADSHEET_SUFFIXES | {".csv"}
@@ -77,7 +72,8 @@ class RawTable:
 
     @property
     def rows(self) -> list[list[str | None]]:
-        """Every data row as a list of texts; for small tables (catalogs, tests)."""
+        """Every row as a list of texts, ignored lines included (see ``compact``); for
+        small tables (catalogs, tests)."""
         return [list(r.values()) for r in self.cells.to_pylist()]
 
     def ignored_mask(self) -> np.ndarray:
@@ -246,120 +242,6 @@ def table_from_rows(
 # --- files ---------------------------------------------------------------------------------
 
 
-def _looks_encrypted(path: Path) -> bool:
-    with path.open("rb") as fh:
-        head = fh.read(8)
-        if head != b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            return False
-        fh.seek(0)
-        blob = fh.read(1 << 20)
-    return "EncryptedPackage".encode("utf-16-le") in blob
-
-
-def _broken(path: Path, exc: Exception) -> InputError:
-    return InputError(
-        f"Không mở được tệp {path.name}: tệp bị hỏng hoặc không phải bảng tính "
-        f"{path.suffix.lower()} ({type(exc).__name__}: {exc}). "
-        "Hãy xuất lại tệp từ phần mềm một cửa."
-    )
-
-
-def _password(path: Path) -> InputError:
-    return InputError(
-        f"Tệp {path.name} được bảo vệ bằng mật khẩu nên không đọc được. "
-        "Hãy mở tệp trong Excel, bỏ mật khẩu (File > Info > Protect Workbook) rồi lưu lại."
-    )
-
-
-def _workbook_sheets(path: Path) -> list[tuple[str, pa.Table, int]]:
-    """(sheet name, every cell as text, Excel row number of the first row) per sheet."""
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb"} and _looks_encrypted(path):
-        raise _password(path)
-    try:
-        reader = fastexcel.read_excel(path)
-        names = reader.sheet_names
-    except Exception as exc:  # calamine raises several kinds for a broken file
-        if "password" in str(exc).lower():
-            raise _password(path) from exc
-        raise _broken(path, exc) from exc
-    sheets: list[tuple[str, pa.Table, int]] = []
-    for name in names:
-        try:
-            sheet_reader = reader.load_sheet(name, header_row=None, dtypes="string")
-            batch = sheet_reader.to_arrow()
-        except Exception as exc:
-            if _empty_sheet(exc):
-                continue
-            raise _broken(path, exc) from exc
-        del sheet_reader
-        _give_back_memory()
-        cells = pa.Table.from_batches([batch])
-        cells = cells.rename_columns([f"c{i}" for i in range(cells.num_columns)])
-        sheets.append((name, cells, _first_row(path, name, cells)))
-    return sheets
-
-
-@functools.cache
-def _libc() -> ctypes.CDLL | None:
-    try:
-        return ctypes.CDLL("libc.so.6")
-    except OSError:  # not Linux with glibc
-        return None
-
-
-def _give_back_memory() -> None:
-    """calamine frees the parsed sheet (hundreds of MB for a year) into the C heap, which
-    glibc keeps; give it back to the system so that the rest of the build does not pile
-    on top of it."""
-    libc = _libc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
-
-
-def _empty_sheet(exc: Exception) -> bool:
-    return isinstance(exc, fastexcel.FastExcelError) and "empty" in str(exc).lower()
-
-
-_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*?)(/)?>")
-_ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
-_VALUE = re.compile(rb"<(?:\w+:)?(?:v>[^<]|is>)")
-_PROBE_BYTES = 4 << 20
-
-
-def _first_row(path: Path, sheet: str, cells: pa.Table) -> int:
-    """The Excel row number of the first row calamine returned: calamine starts a sheet at
-    its first row holding a value, which an .xlsx file's XML tells in its first bytes;
-    other formats ask calamine again (a second read, for the rarer old formats)."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        found = _first_xlsx_row(path, sheet)
-        if found is not None and cells.num_rows and not _empty_lines(cells.slice(0, 1))[0]:
-            return found
-    start = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).start
-    return int(start[0]) + 1 if start else 1
-
-
-def _first_xlsx_row(path: Path, sheet: str) -> int | None:
-    from .xlsx_parts import sheet_part
-
-    try:
-        with zipfile.ZipFile(path) as zf, zf.open(sheet_part(zf, sheet)) as fh:
-            head = fh.read(_PROBE_BYTES)
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return None
-    number = 0
-    for m in _ROW.finditer(head):
-        r = _ROW_NUMBER.search(m.group(1))
-        number = int(r.group(1)) if r else number + 1
-        if m.group(2):  # <row .../>: no cells
-            continue
-        end = head.find(b"row>", m.end())
-        if end < 0:
-            return None
-        if _VALUE.search(head, m.end(), end):
-            return number
-    return None
-
-
 def read_file(
     path: Path,
     key_fn: KeyFn = header_key,
@@ -379,7 +261,7 @@ def read_file(
             f"Tệp {path.name} có định dạng {suffix or '(không có phần mở rộng)'} không được hỗ "
             "trợ. Hãy dùng tệp .xlsx, .xlsm, .xls, .ods hoặc .csv."
         )
-    sheets = csv_sheets(path, key_fn, required) if suffix == ".csv" else _workbook_sheets(path)
+    sheets = csv_sheets(path, key_fn, required) if suffix == ".csv" else workbook_sheets(path)
     tables: list[RawTable] = []
     missing: list[SheetWithoutHeader] = []
     for name, cells, first_row in sheets:
