@@ -106,18 +106,17 @@ def blank(values: Strings) -> np.ndarray:
     return mask(pc.or_kleene(pc.is_null(trimmed), pc.equal(trimmed, "")))
 
 
-def map_distinct(values: Strings, fn: Callable[[str | None], Any]) -> list[Any]:
-    """``[fn(v) for v in values]`` with ``fn`` called once per distinct value (and once
-    with None for the empty cells)."""
+def map_distinct(values: Strings, fn: Callable[[str | None], Any]) -> np.ndarray:
+    """``[fn(v) for v in values]`` as an object array, with ``fn`` called once per distinct
+    value (and once with None for the empty cells)."""
     arr = as_array(values)
     if len(arr) == 0:
-        return []
+        return np.empty(0, dtype=object)
     encoded = pc.dictionary_encode(arr, null_encoding="encode")
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
     mapped = np.empty(len(encoded.dictionary), dtype=object)
-    mapped[:] = [fn(v) for v in encoded.dictionary.to_pylist()]
-    return list(mapped[encoded.indices.to_numpy(zero_copy_only=False)])
+    for i, v in enumerate(encoded.dictionary.to_pylist()):
+        mapped[i] = fn(v)
+    return mapped[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
 def mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
