@@ -108,15 +108,14 @@ def blank(values: Strings) -> np.ndarray:
 
 def map_distinct(values: Strings, fn: Callable[[str | None], Any]) -> np.ndarray:
     """``[fn(v) for v in values]`` as an object array, with ``fn`` called once per distinct
-    value (and once with None for the empty cells)."""
+    value (and once with None for the empty cells); plain or dictionary-encoded text."""
     arr = as_array(values)
-    if len(arr) == 0:
-        return np.empty(0, dtype=object)
-    encoded = pc.dictionary_encode(arr, null_encoding="encode")
-    mapped = np.empty(len(encoded.dictionary), dtype=object)
+    encoded = arr if pa.types.is_dictionary(arr.type) else pc.dictionary_encode(arr)
+    mapped = np.empty(len(encoded.dictionary) + 1, dtype=object)
     for i, v in enumerate(encoded.dictionary.to_pylist()):
         mapped[i] = fn(v)
-    return mapped[encoded.indices.to_numpy(zero_copy_only=False)]
+    mapped[-1] = fn(None)  # index -1: an empty cell
+    return mapped[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
 
 
 def mask(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
@@ -129,13 +128,6 @@ def objects(values: Strings, mostly_distinct: bool = False) -> np.ndarray:
     """A text column as a numpy array of Python strings and None, each distinct text made
     once (a million rows of twenty unit names are twenty strings, not a million); a
     column of mostly distinct texts (case codes) is converted directly."""
-    arr = as_array(values)
     if mostly_distinct:
-        return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=object)
-    encoded = arr if pa.types.is_dictionary(arr.type) else pc.dictionary_encode(arr)
-    texts = np.empty(len(encoded.dictionary) + 1, dtype=object)
-    for i, v in enumerate(encoded.dictionary.to_pylist()):
-        texts[i] = v
-    texts[-1] = None
-    idx = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)
-    return texts[idx]
+        return np.asarray(as_array(values).to_numpy(zero_copy_only=False), dtype=object)
+    return map_distinct(values, lambda v: v)

@@ -125,8 +125,10 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     chk = _Checker(table)
     raw = {k: table.column_values(k) for k in table.columns}
     shown, dates = _read_columns(raw)
-    missing = {k: (mask(pc.is_null(v)) if k in shown else np.ones(n, dtype=bool))
-               for k, v in ((k, shown.get(k)) for k in (*TEXT_KEYS, *WORD_TABLES))}  # fmt: skip
+    missing = {
+        k: mask(pc.is_null(shown[k])) if k in shown else np.ones(n, dtype=bool)
+        for k in (*TEXT_KEYS, *WORD_TABLES)
+    }
     out = pd.DataFrame(index=pd.RangeIndex(n))
     # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
     # receipt or due date: listed for information, not counted as excluded case rows.
@@ -236,11 +238,12 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
 
     keep = ~excluded
     rows = int(keep.sum())
+    kept = {k: v.filter(pa.array(keep)) for k, v in shown.items() if k in TEXT_KEYS}
     columns: dict[str, object] = {}
     for name, key in TEXT_COLUMNS.items():
         columns[name] = (
-            objects(shown[key].filter(pa.array(keep)), mostly_distinct=key == "code")
-            if key in shown
+            objects(kept[key], mostly_distinct=key == "code")
+            if key in kept
             else _repeated(None, rows)
         )
     for name in CASE_COLUMNS:
@@ -250,8 +253,7 @@ def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, in
     columns["source_file"] = _repeated(table.file, rows)
     columns["source_sheet"] = _repeated(table.sheet, rows)
     columns["source_row"] = table.row_numbers[keep]
-    kept_codes = shown["code"].filter(pa.array(keep))
-    columns["code_key"] = objects(fold_text(kept_codes), mostly_distinct=True)  # for dedupe
+    columns["code_key"] = objects(fold_text(kept["code"]), mostly_distinct=True)  # for dedupe
     frame = pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
     dropped = int((excluded & ~skip).sum())
     return frame, chk.records, dropped, int(trailer.sum())

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from .cells import cells_from_rows
 from .errors import InputError
 from .headers import HEADER_SEARCH_ROWS, KeyFn, find_header
 
@@ -71,10 +71,10 @@ def csv_sheets(path: Path, key_fn: KeyFn, required: Sequence[str]) -> list[Sheet
             if fast is not None:
                 return [("", fast, first + 1)]
             rows = list(csv.reader(io.StringIO(data.decode("utf-8")), delimiter=sep))
-            return [("", cells_of_rows(rows), 1)]
+            return [("", cells_from_rows(rows), 1)]
         if best is None:
             best = sample
-    return [("", cells_of_rows(best or []), 1)]
+    return [("", cells_from_rows(best or []), 1)]
 
 
 def _arrow_cells(data: bytes, sep: str, skip: int, width: int) -> pa.Table | None:
@@ -105,17 +105,3 @@ def _arrow_cells(data: bytes, sep: str, skip: int, width: int) -> pa.Table | Non
     # one piece per column: the engine works on whole columns, and would otherwise join
     # the pieces of each column again every time it reads one
     return None if odd else table.combine_chunks()
-
-
-def cells_of_rows(rows: list[list[str]]) -> pa.Table:
-    """Rows of CSV fields as cells; an empty field is an empty cell."""
-    width = max((len(r) for r in rows), default=0)
-    if all(len(r) == width for r in rows):
-        columns = [list(c) for c in zip(*rows, strict=True)] if rows else []
-    else:
-        columns = [[r[i] if i < len(r) else None for r in rows] for i in range(width)]
-    arrays = []
-    for values in columns:
-        arr = pa.array(values, pa.large_string())
-        arrays.append(pc.if_else(pc.equal(arr, ""), pa.scalar(None, pa.large_string()), arr))
-    return pa.table(arrays, names=[f"c{i}" for i in range(width)])

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from .arrow_text import fold_text, objects
 from .checks import WARNING, DataCheck
 from .schema import COLUMN_BY_KEY
 
@@ -31,14 +29,11 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     Identical rows are merged silently; rows that differ are resolved to the one with the
     later facts (a finished date beats none, then the later finished date, a delivered
     date beats none, the later delivered date, the further status, the later file) and
-    each dropped row is listed as a warning naming the row that was kept."""
+    each dropped row is listed as a warning naming the row that was kept.  ``cases`` is
+    the clean table (``clean_tables``), whose ``code_key`` is the code as compared."""
     if cases.empty:
         return cases, [], 0
-    if "code_key" in cases:
-        code_key = cases["code_key"]
-    else:  # a table not made by clean_table (tests, code)
-        folded = fold_text(pa.array(cases["code"].to_numpy(dtype=object), pa.large_string()))
-        code_key = pd.Series(objects(folded, mostly_distinct=True), index=cases.index)
+    code_key = cases["code_key"]
     dup = code_key.duplicated(keep=False).to_numpy()
     if not dup.any():
         return cases, [], 0

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .cells import Cell
 from .schema import header_key
 
 HEADER_SEARCH_ROWS = 30
-Cell = object
 
 KeyFn = Callable[[object], str | None]
 CASE_REQUIRED = ("code", "unit", "received", "due")

@@ -9,7 +9,6 @@ number.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .arrow_text import blank, mask, strings
+from .cells import cells_from_rows
 from .csv_files import csv_sheets
 from .errors import InputError
 from .headers import (
@@ -116,38 +116,6 @@ class SheetWithoutHeader:
 
     sheet: str
     headers_seen: tuple[str, ...]
-
-
-# --- cells as text ---------------------------------------------------------------------------
-
-
-def cell_text(v: Cell) -> str | None:
-    """A Python cell value as the readers render it (the same text calamine gives)."""
-    if v is None:
-        return None
-    if isinstance(v, str):
-        return v
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, dt.datetime):
-        text = v.replace(tzinfo=None).isoformat(sep=" ", timespec="milliseconds")
-        return text[:-4] if text.endswith(".000") else text
-    if isinstance(v, dt.date):
-        return f"{v.isoformat()} 00:00:00"
-    if isinstance(v, float):
-        if v != v:  # NaN: an empty cell
-            return None
-        return str(int(v)) if v.is_integer() else repr(v)
-    return str(v)
-
-
-def cells_from_rows(rows: Sequence[Sequence[Cell]]) -> pa.Table:
-    width = max((len(r) for r in rows), default=0)
-    columns = [
-        pa.array([cell_text(r[i]) if i < len(r) else None for r in rows], pa.large_string())
-        for i in range(width)
-    ]
-    return pa.table(columns, names=[f"c{i}" for i in range(width)])
 
 
 def _head(cells: pa.Table) -> list[list[Cell]]:
