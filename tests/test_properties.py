@@ -15,6 +15,7 @@ import pandas as pd
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import CENTRE, THREE_LEVELS
 from tthc_report.api import Loaded, load_tables, report_from_loaded
 from tthc_report.catalog import catalog_from_records
 from tthc_report.config import Settings
@@ -24,17 +25,7 @@ from tthc_report.periods import Period, monthly_period, previous_period
 from tthc_report.readers import RawTable
 from tthc_report.schema import HEADERS
 
-CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"
-CATALOG = catalog_from_records(
-    [
-        (CENTRE, "province", None),
-        ("Huyện Sông Lô", "district", None),
-        ("Xã Đồng Thịnh", "commune", "Huyện Sông Lô"),
-        ("Xã Tứ Yên", "commune", "Huyện Sông Lô"),
-        ("Huyện Yên Lạc", "district", None),
-        ("Thị trấn Yên Lạc", "commune", "Huyện Yên Lạc"),
-    ]
-)
+CATALOG = catalog_from_records([u for u in THREE_LEVELS if u[0] != "Xã Liên Châu"])
 #: (unit as written, parent column): catalog desks, and one desk missing from the catalog
 UNITS = [(u.name, None) for u in CATALOG.units] + [("Xã Mới Lập", "Huyện Sông Lô")]
 AGENCIES = ["Sở Tư pháp", "Sở Y tế", "Sở Xây dựng", None]
