@@ -20,9 +20,9 @@ import pandas as pd
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.demo import run_demo
-from tthc_report.excel.openpyxl_writer import write_workbook
-from tthc_report.excel.plan import relevant_cases
-from tthc_report.excel.recalc import recalculate
+from tthc_report.testing.libreoffice import recalculate
+from tthc_report.workbook.openpyxl_writer import write_workbook
+from tthc_report.workbook.plan import relevant_cases
 
 TEMPLATE = Path(__file__).parents[1] / "workbook_templates" / "BaoCaoTTHC.xlsx"
 

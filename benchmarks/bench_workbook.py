@@ -33,18 +33,18 @@ import pandas as pd
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.demo import run_demo
-from tthc_report.excel import layout as L
-from tthc_report.excel.case_rows import relevant_cases
-from tthc_report.excel.fast_rows import inject_rows
-from tthc_report.excel.openpyxl_writer import (
+from tthc_report.model import Report
+from tthc_report.workbook import layout as L
+from tthc_report.workbook.case_rows import relevant_cases
+from tthc_report.workbook.fast_rows import inject_rows
+from tthc_report.workbook.openpyxl_writer import (
     HOSO_FORMULAS,
     fill_template,
     save_openpyxl,
     write_workbook,
 )
-from tthc_report.excel.plan import make_plan
-from tthc_report.excel.sheet_xml import SharedStrings, rows_xml
-from tthc_report.model import Report
+from tthc_report.workbook.plan import make_plan
+from tthc_report.workbook.sheet_xml import SharedStrings, rows_xml
 
 TEMPLATE = Path(__file__).parents[1] / "workbook_templates" / "BaoCaoTTHC.xlsx"
 

@@ -76,11 +76,11 @@ def _summary(report_dict: dict[str, Any]) -> dict[str, Any]:
 def stages(job: dict[str, Any]) -> dict[str, Any]:
     """The stages of ``tthc-report build`` one after the other, as the api calls them."""
     from tthc_report.api import load_tables, report_from_loaded
-    from tthc_report.catalog import read_catalog
     from tthc_report.config import Settings
     from tthc_report.outputs import write_json
     from tthc_report.periods import monthly_period, previous_period
-    from tthc_report.readers import read_case_files
+    from tthc_report.prepare.catalog import read_catalog
+    from tthc_report.read.files import read_case_files
 
     settings = Settings()
     period = monthly_period(2021, 10, settings.start_day)
@@ -99,7 +99,7 @@ def stages(job: dict[str, Any]) -> dict[str, Any]:
         write_json(Path(tmp) / "report.json", data)
         clock.lap("json")
         if job.get("workbook"):
-            from tthc_report.excel.openpyxl_writer import write_workbook
+            from tthc_report.workbook.openpyxl_writer import write_workbook
 
             write_workbook(report, settings, Path(tmp) / "report.xlsx", list(report.history))
             clock.lap("workbook")
@@ -139,7 +139,7 @@ def metrics(job: dict[str, Any]) -> dict[str, Any]:
     first, best = _best(lambda: report_from_loaded(big, period, previous, settings), repeat)
     out["report_from_loaded"] = {"first": first, "best": best}
     try:  # the counting alone: every section, breakdown, and the previous period
-        from tthc_report.sections import compute_sections, default_sections
+        from tthc_report.count.sections import compute_sections, default_sections
 
         specs = settings.sections or default_sections(big.resolved.units)
         first, best = _best(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tthc_report.excel.recalc import convert
+from tthc_report.testing.libreoffice import convert
 
 TITLES = {
     "TongHop": "TỔNG HỢP TÌNH HÌNH",

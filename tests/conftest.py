@@ -35,8 +35,8 @@ class DemoWorkbook:
 
         from tthc_report.api import build_report
         from tthc_report.config import Settings
-        from tthc_report.excel.openpyxl_writer import write_workbook
-        from tthc_report.history import rows_of_report
+        from tthc_report.count.history import rows_of_report
+        from tthc_report.workbook.openpyxl_writer import write_workbook
 
         self.settings = Settings()
         self.report = build_report(
@@ -61,7 +61,7 @@ def demo_recalculated(
     demo_workbook: DemoWorkbook, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The demo workbook recalculated by LibreOffice headless."""
-    from tthc_report.excel.recalc import recalculate
+    from tthc_report.testing.libreoffice import recalculate
 
     return recalculate(demo_workbook.path, tmp_path_factory.mktemp("recalc"))
 
@@ -76,8 +76,8 @@ def demo_recalculated_september(
 
     from openpyxl import load_workbook
 
-    from tthc_report.excel.layout import name_target
-    from tthc_report.excel.recalc import recalculate
+    from tthc_report.testing.libreoffice import recalculate
+    from tthc_report.workbook.layout import name_target
 
     root = tmp_path_factory.mktemp("september")
     wb = load_workbook(demo_workbook.path)

@@ -20,9 +20,8 @@ import pytest
 
 from tthc_report.api import build_report
 from tthc_report.config import Settings
-from tthc_report.metrics import COUNT_KEYS
-from tthc_report.model import Report, Row
-from tthc_report.schema import COLUMNS
+from tthc_report.model import COUNT_KEYS, Report, Row
+from tthc_report.read.columns import COLUMNS
 
 CENTRE = "Trung tâm Phục vụ hành chính công tỉnh"
 AGENCY = "Sở Tư pháp"

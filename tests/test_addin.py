@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import csv
+import importlib
+import importlib.util
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import datetime
@@ -17,12 +19,12 @@ from openpyxl import load_workbook
 from tests.helpers import THREE_LEVELS, build
 from tests.xlwings_payload import payload_from_xlsx, written_cells
 from tthc_report.addin import build as addin
+from tthc_report.addin import udfs
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.errors import InputError
-from tthc_report.excel import udfs
-from tthc_report.metrics import COUNT_KEYS, RATE_KEYS
-from tthc_report.schema import COLUMNS, header_key
+from tthc_report.model import COUNT_KEYS, RATE_KEYS
+from tthc_report.read.columns import COLUMNS, header_key
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKED = ROOT / "tests" / "data" / "worked_example.csv"
@@ -90,7 +92,18 @@ def test_modules_the_addins_import(tmp_path: Path) -> None:
         assert fn.name == "main" and not fn.args.args
         assert f"macro.{spec.entry}()" in ast.unparse(fn)
     text = (tmp_path / "tthc_report_addin.py").read_text(encoding="utf-8")
-    assert "from tthc_report.excel.udfs import TTHC_CHISO, TTHC_LOIVAN" in text
+    assert "from tthc_report.addin.udfs import TTHC_CHISO, TTHC_LOIVAN" in text
+    # every name the generated modules import exists (a moved module would break the button)
+    for spec in addin.ADDINS:
+        tree = ast.parse((tmp_path / f"{spec.name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = importlib.import_module(node.module)
+                for alias in node.names:
+                    assert hasattr(module, alias.name) or importlib.util.find_spec(
+                        f"{node.module}.{alias.name}"
+                    ), f"{node.module}.{alias.name}"
+        assert hasattr(importlib.import_module("tthc_report.addin.macro"), spec.entry)
     conf = (tmp_path / addin.CONF_NAME).read_bytes()
     assert conf.isascii() and conf.startswith(b'"Interpreter_Win","')
 

@@ -8,9 +8,8 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tthc_report.arrow_text import display_text, fold_text, map_distinct, objects
-from tthc_report.dates import parse_dates
-from tthc_report.schema import fold, nfc
+from tthc_report.prepare.dates import parse_dates
+from tthc_report.read.text import display_text, fold, fold_text, map_distinct, nfc, objects
 
 SPACES = " \t\n\u00a0\u2003\u3000\u200b"
 texts = st.lists(st.sampled_from([*"aAđĐăẮ0-9./ ", *SPACES, "a\u0300"])).map("".join)

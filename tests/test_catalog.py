@@ -13,9 +13,9 @@ import pytest
 
 from tests.helpers import write_csv
 from tthc_report.api import Loaded, build_report, load_files
-from tthc_report.catalog import Catalog, Unit, read_catalog
 from tthc_report.config import Settings
 from tthc_report.errors import CatalogError
+from tthc_report.prepare.catalog import Catalog, Unit, read_catalog
 
 CAT_H = ["Mã đơn vị", "Tên đơn vị", "Cấp", "Đơn vị cấp trên"]
 CATALOG = [

@@ -15,7 +15,7 @@ import pytest
 
 from tests.helpers import write_csv
 from tthc_report.api import Loaded, load_files
-from tthc_report.checks import DataCheck
+from tthc_report.model import DataCheck
 
 TS = pd.Timestamp
 NAT = pd.NaT

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook, load_workbook
 
-from tthc_report.excel.case_rows import KEYS, CaseRows
-from tthc_report.excel.fast_rows import inject_rows, write_sample_rows
+from tthc_report.workbook.case_rows import KEYS, CaseRows
+from tthc_report.workbook.fast_rows import inject_rows, write_sample_rows
 
 FORMULAS = ['=A2&"|"&B2', '=IF($C2="",0,INT($C2))']
 FIRST_FORMULA_COL = len(KEYS) + 1

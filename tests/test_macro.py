@@ -23,14 +23,15 @@ from openpyxl.worksheet.formula import ArrayFormula
 from tests.helpers import THREE_LEVELS, build
 from tests.test_addin import WORKED, hoso_values
 from tests.xlwings_payload import from_action, payload_from_workbook
+from tthc_report.addin import macro
+from tthc_report.addin.xlwings_writer import excel_text
 from tthc_report.api import build_report
 from tthc_report.config import Settings
-from tthc_report.excel import layout as L
-from tthc_report.excel import macro
-from tthc_report.excel.openpyxl_writer import apply_plan, open_template, write_workbook
-from tthc_report.excel.plan import Plan, make_plan
-from tthc_report.excel.xlwings_writer import excel_text
-from tthc_report.schema import COLUMNS
+from tthc_report.prepare.words import LEVEL_NAMES
+from tthc_report.read.columns import COLUMNS
+from tthc_report.workbook import layout as L
+from tthc_report.workbook.openpyxl_writer import apply_plan, open_template, write_workbook
+from tthc_report.workbook.plan import Plan, make_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"
@@ -305,7 +306,7 @@ def test_chitiet_capacity_is_checked_before_writing(xw: Any, tmp_path: Path) -> 
         for j, v in enumerate(row[: len(COLUMNS)], 1):
             wb["HoSo"].cell(i, j, v)
     for i, (n, lv, p) in enumerate(THREE_LEVELS, 2):
-        for j, v in enumerate([f"DV{i}", n, L.LEVEL_WORD[lv], p], 1):
+        for j, v in enumerate([f"DV{i}", n, LEVEL_NAMES[lv], p], 1):
             wb["DanhMucDonVi"].cell(i, j, v)
     _, actions, _ = run_main(xw, wb)
     assert [a["func"] for a in actions] == ["alert"]

@@ -14,7 +14,7 @@ import pytest
 from helpers import THREE_LEVELS, ZERO, build, expect, rows, totals
 from tthc_report.api import build_report
 from tthc_report.config import Settings
-from tthc_report.metrics import COUNT_KEYS
+from tthc_report.model import COUNT_KEYS
 
 DATA = Path(__file__).parent / "data"
 

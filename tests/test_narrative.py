@@ -12,8 +12,7 @@ from tthc_report.api import choose_period, load_files, report_from_loaded
 from tthc_report.config import Settings
 from tthc_report.errors import TemplateError
 from tthc_report.formatting import count, number, percent, short_date
-from tthc_report.history import HistoryRow
-from tthc_report.model import Report
+from tthc_report.model import HistoryRow, Report
 from tthc_report.narrative import render_narrative, terms
 from tthc_report.narrative.assess import count_change, rate_change
 

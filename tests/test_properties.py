@@ -17,13 +17,12 @@ from hypothesis import strategies as st
 
 from tests.helpers import CENTRE, THREE_LEVELS
 from tthc_report.api import Loaded, load_tables, report_from_loaded
-from tthc_report.catalog import catalog_from_records
 from tthc_report.config import Settings
-from tthc_report.metrics import COUNT_KEYS
-from tthc_report.model import Metrics, Report
+from tthc_report.model import COUNT_KEYS, Metrics, Report
 from tthc_report.periods import Period, monthly_period, previous_period
-from tthc_report.readers import RawTable
-from tthc_report.schema import HEADERS
+from tthc_report.prepare.catalog import catalog_from_records
+from tthc_report.read.columns import HEADERS
+from tthc_report.read.tables import RawTable
 
 CATALOG = catalog_from_records([u for u in THREE_LEVELS if u[0] != "Xã Liên Châu"])
 #: (unit as written, parent column): catalog desks, and one desk missing from the catalog

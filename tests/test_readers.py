@@ -22,8 +22,9 @@ import pytest
 from tthc_report.api import load_files
 from tthc_report.demo.exports import to_cp1258
 from tthc_report.errors import InputError
-from tthc_report.readers import RawTable, read_case_files, read_file
-from tthc_report.schema import COLUMNS
+from tthc_report.read.columns import COLUMNS
+from tthc_report.read.files import read_case_files, read_file
+from tthc_report.read.tables import RawTable
 
 DATA = Path(__file__).parent / "data"
 REQUIRED = ["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày tiếp nhận", "Ngày hẹn trả"]
@@ -385,7 +386,7 @@ def test_xlsx_rows_keep_their_numbers_below_empty_and_styled_rows(tmp_path: Path
 
 
 def test_xlsx_probe_and_calamine_agree_on_the_first_row(tmp_path: Path) -> None:
-    from tthc_report import workbook_files
+    from tthc_report.read import spreadsheet_files as workbook_files
 
     rows: list[list[object]] = [
         [],
@@ -421,7 +422,7 @@ CSV_ROWS: list[list[object]] = [
 def test_csv_arrow_path_equals_the_python_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tail: list[list[object]]
 ) -> None:
-    from tthc_report import csv_files
+    from tthc_report.read import csv_files
 
     path = write_csv(tmp_path / "ds.csv", CSV_ROWS + tail, sep=";")
     (fast,), _ = read_file(path)

@@ -15,8 +15,7 @@ import pytest
 from tests.independent import totals
 from tthc_report.api import build_report
 from tthc_report.config import Settings
-from tthc_report.metrics import COUNT_KEYS
-from tthc_report.model import Report
+from tthc_report.model import COUNT_KEYS, Report
 
 ADDITIVE = [k for k in COUNT_KEYS if k != "online_units"]
 

@@ -13,7 +13,7 @@ import pytest
 from helpers import CENTRE, THREE_LEVELS, build, rows, totals
 from tthc_report.config import Settings, load_settings
 from tthc_report.errors import ConfigError
-from tthc_report.metrics import COUNT_KEYS, RATE_KEYS
+from tthc_report.model import COUNT_KEYS, RATE_KEYS
 
 TWO_LEVELS = [
     (CENTRE, "province", None),

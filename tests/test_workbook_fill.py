@@ -14,11 +14,11 @@ from tests.workbook_checks import Figures, mismatches
 from tthc_report.api import build_report
 from tthc_report.cli import main
 from tthc_report.config import Settings
-from tthc_report.excel import layout as L
-from tthc_report.excel.history_io import read_history
-from tthc_report.excel.openpyxl_writer import write_workbook
-from tthc_report.excel.recalc import recalculate
-from tthc_report.history import rows_of_report
+from tthc_report.count.history import rows_of_report
+from tthc_report.testing.libreoffice import recalculate
+from tthc_report.workbook import layout as L
+from tthc_report.workbook.history_io import read_history
+from tthc_report.workbook.openpyxl_writer import write_workbook
 
 WORKED = Path(__file__).parent / "data" / "worked_example.csv"
 TRICKY = ["=1+2", "+84 912", "-5", "@admin", '=HYPERLINK("http://x","y")']

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.conftest import DemoWorkbook
 from tests.workbook_checks import Figures, mismatches
-from tthc_report.excel import layout as L
+from tthc_report.workbook import layout as L
 
 
 def test_every_figure_of_tonghop_and_chitiet_equals_the_json(

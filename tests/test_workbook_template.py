@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from tthc_report.api import build_report
 from tthc_report.cli import main
 from tthc_report.config import Settings
+from tthc_report.count.history import rows_of_report
 from tthc_report.errors import TemplateError
-from tthc_report.excel import layout as L
-from tthc_report.excel.dump import diff, dump_workbook
-from tthc_report.excel.openpyxl_writer import write_workbook
-from tthc_report.history import rows_of_report
+from tthc_report.testing.workbook_dump import diff, dump_workbook
+from tthc_report.workbook import layout as L
+from tthc_report.workbook.openpyxl_writer import write_workbook
 
 ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"

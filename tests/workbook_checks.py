@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from tthc_report.excel import layout as L
+from tthc_report.workbook import layout as L
 
 KIND = {"agency": L.KIND_AGENCY, "district": L.KIND_DISTRICT, "unit": L.KIND_UNIT}
 

@@ -8,19 +8,29 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .catalog import Catalog, read_catalog
-from .checks import ERROR, INFO, WARNING, CheckSummary, DataCheck, count_levels, sort_key
-from .clean import clean_tables
 from .config import Settings
-from .dedupe import dedupe
+from .count.history import merge, rows_of_report
+from .count.sections import compute_sections, default_sections
 from .errors import ConfigError, InputError
-from .history import HistoryRow, merge, rows_of_report
-from .model import Report
+from .model import (
+    ERROR,
+    INFO,
+    WARNING,
+    CheckSummary,
+    DataCheck,
+    HistoryRow,
+    Report,
+    count_levels,
+    sort_key,
+)
 from .narrative import render_narrative
 from .periods import Period, monthly_period, previous_period, range_period
-from .readers import RawTable, read_case_files
-from .resolve import Resolved, resolve_units
-from .sections import compute_sections, default_sections
+from .prepare.catalog import Catalog, read_catalog
+from .prepare.clean import clean_tables
+from .prepare.duplicates import dedupe
+from .prepare.units import Resolved, resolve_units
+from .read.files import read_case_files
+from .read.tables import RawTable
 
 Progress = Callable[[str], None]
 
@@ -108,7 +118,7 @@ def load_history(path: Path) -> list[HistoryRow]:
             raise InputError(
                 f"Tệp {path.name} không phải tệp JSON số liệu của tthc-report ({exc})."
             ) from exc
-    from .excel.history_io import read_history  # the workbook's LichSu sheet
+    from .workbook.history_io import read_history
 
     return read_history(path)
 

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .api import build_report, load_files
-from .checks import LEVEL_LABELS
 from .config import load_settings
 from .errors import ConfigError, ReportError
-from .formatting import number, percent
-from .model import Report
+from .formatting import number
+from .model import SEVERITY_LABELS
+from .narrative.summary import headline
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
 
@@ -108,25 +108,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def headline(report: Report) -> list[str]:
-    lines = [f"{report.period.label} ({report.period.range_label})"]
-    for s in report.sections:
-        t = s.totals
-        lines.append(
-            f"  {s.title}: tiếp nhận mới {number(t.received_new)}, tồn {number(t.carried_over)}, "
-            f"đến hạn {number(t.due)}, đúng và trước hạn {number(t.on_time)} "
-            f"({percent(t.on_time_rate)}), chậm {number(t.late)} ({percent(t.late_rate)}), "
-            f"trả lại/rút {number(t.returned_withdrawn)}"
-        )
-    sm = report.summary
-    lines.append(
-        f"  Dữ liệu: đọc {number(sm.rows_read)} dòng, dùng {number(sm.rows_used)} hồ sơ, "
-        f"loại {number(sm.excluded)} dòng lỗi, {number(sm.cancelled)} hồ sơ hủy, "
-        f"gộp {number(sm.duplicates_merged)} dòng trùng, {number(sm.warnings)} cảnh báo."
-    )
-    return lines
-
-
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     settings = load_settings(args.config, {"start_day": args.start_day})
     month = parse_month(args.month) if args.month else None
@@ -142,7 +123,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     ]
     check_targets([args.json, args.out], args.force, inputs)
     if args.template is not None:
-        from .excel.openpyxl_writer import check_template_file
+        from .workbook.openpyxl_writer import check_template_file
 
         check_template_file(args.template)
     report = build_report(
@@ -153,7 +134,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     if args.json is not None:
         write_json(args.json, report.to_dict())
     if args.out is not None:
-        from .excel.openpyxl_writer import write_workbook
+        from .workbook.openpyxl_writer import write_workbook
 
         console.progress("Đang ghi bảng tính")
         write_workbook(report, settings, args.out, list(report.history), args.template)
@@ -182,7 +163,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     console.done()
     header = ("Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung")
     rows = [
-        (LEVEL_LABELS[c.level], c.file, c.sheet, str(c.row or ""), c.column, c.value, c.message)
+        (SEVERITY_LABELS[c.level], c.file, c.sheet, str(c.row or ""), c.column, c.value, c.message)
         for c in loaded.checks
     ]
     widths = [min(40, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header[:-1])]
@@ -199,8 +180,8 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_template(args: argparse.Namespace, console: Console) -> int:
-    from .excel.template import build_template
     from .outputs import atomic_write
+    from .workbook.template import build_template
 
     check_targets([args.out], args.force)
     wb = build_template()

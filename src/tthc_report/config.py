@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .model import LEVELS
 from .periods import check_start_day
-from .schema import LEVELS
 
 BREAKDOWNS = ("agency", "district", "unit")
 

@@ -1,16 +1,132 @@
-"""The report as frozen data.  ``Report.to_dict()`` is the JSON contract of spec/metrics.md."""
+"""The report as data: the keys of every figure, the figures, sections and breakdown rows,
+the data checks and the month-by-month history.  ``Report.to_dict()`` is the JSON contract
+of docs/figures.md.  Every stage writes these types; none of them computes anything.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import pandas as pd
 
-from .checks import CheckSummary, DataCheck
-from .history import HistoryRow
-from .metrics import COUNT_KEYS, RATE_KEYS
 from .periods import Period
+
+# --- keys --------------------------------------------------------------------------------
+
+#: the counts table of spec/metrics.md, in its order
+COUNT_KEYS = (
+    "received_new", "carried_over", "total",
+    "resolved_early", "resolved_on_time", "resolved_late",
+    "returned", "withdrawn", "returned_withdrawn",
+    "pending_overdue", "pending_in_time",
+    "on_time", "late", "due", "delivered",
+    "online", "online_partial", "online_full", "postal", "online_units",
+)  # fmt: skip
+RATE_KEYS = ("on_time_rate", "late_rate", "returned_withdrawn_rate", "online_rate")
+#: the English keys of a case's facts (docs/figures.md, "The case's own facts")
+STATUSES = ("resolved", "returned", "withdrawn", "processing", "cancelled")
+CHANNELS = ("direct", "online", "postal")
+ONLINE_LEVELS = ("partial", "full")
+LEVELS = ("province", "district", "commune")
+
+# --- data checks -------------------------------------------------------------------------
+
+ERROR = "error"  # the row is excluded from every count
+WARNING = "warning"  # the row is counted, but something in it is doubtful
+INFO = "info"  # nothing wrong with the data, but staff should know (cancelled, merged)
+
+#: the severities as staff read them (KiemTraDuLieu's first column, ``check``)
+SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo", INFO: "Thông tin"}
+
+
+@dataclass(frozen=True)
+class DataCheck:
+    level: str
+    file: str
+    sheet: str
+    row: int | None  # Excel row number (1-based, as staff see it), None for file-level checks
+    column: str  # the header as it stands in the file
+    value: str  # the raw value, as text
+    message: str  # Vietnamese, says what is wrong and what happens to the row
+    code: str = ""  # a stable machine key such as "missing_required"
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckSummary:
+    rows_read: int
+    rows_used: int
+    errors: int
+    warnings: int
+    infos: int
+    excluded: int
+    cancelled: int
+    duplicates_merged: int
+    #: lines below a header that are no case at all (totals, signatures), listed as info
+    non_case_lines: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def count_levels(checks: Iterable[DataCheck]) -> Counter[str]:
+    return Counter(c.level for c in checks)
+
+
+def sort_key(check: DataCheck) -> tuple[str, str, int, str]:
+    return (check.file, check.sheet, check.row or 0, check.column)
+
+
+# --- history -----------------------------------------------------------------------------
+
+#: the figures kept per month and section, in LichSu's column order
+HISTORY_KEYS = (
+    "received_new", "carried_over", "total", "due", "on_time", "late", "returned_withdrawn",
+    "pending_in_time", "delivered", "online", "on_time_rate", "late_rate",
+    "returned_withdrawn_rate", "online_rate",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    period_label: str  # "Tháng 10/2021"
+    period_start: str  # ISO date, the sort key
+    period_end: str
+    section: str  # section id
+    values: dict[str, float | int | None]
+    leader: str | None  # the unit of comparison with the highest on-time rate
+    leader_rate: float | None
+    low_volume_units: int  # desks of the section receiving fewer than the threshold
+    no_case_units: int
+
+    def key(self) -> tuple[str, str]:
+        return (self.period_start, self.section)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HistoryRow:
+        values = {k: data.get("values", {}).get(k) for k in HISTORY_KEYS}
+        return cls(
+            period_label=str(data["period_label"]),
+            period_start=str(data["period_start"]),
+            period_end=str(data["period_end"]),
+            section=str(data["section"]),
+            values=values,
+            leader=data.get("leader"),
+            leader_rate=data.get("leader_rate"),
+            low_volume_units=int(data.get("low_volume_units") or 0),
+            no_case_units=int(data.get("no_case_units") or 0),
+        )
+
+
+# --- figures -----------------------------------------------------------------------------
 
 SCHEMA = "tthc-report/metrics@1"
 

@@ -43,7 +43,7 @@ DEFAULT_PYTHONW = r"C:\TTHC\venv\Scripts\pythonw.exe"
 class AddinSpec:
     name: str  # file name without .xlam = the module RunMain imports
     ribbon: str  # package-data file with the ribbon XML
-    entry: str  # function of tthc_report.excel.macro the button runs
+    entry: str  # function of tthc_report.addin.macro the button runs
     doc: str
     udfs: bool = False  # re-export the UDFs (default UDF module = add-in name)
 
@@ -60,13 +60,13 @@ Tạo bởi 'tthc-report addin build'; đừng sửa tay.  RibbonMyAddin.RunMain
 {udf_import}
 
 def main() -> None:
-    from tthc_report.excel import macro
+    from tthc_report.addin import macro
 
     macro.{entry}()
 '''
 UDF_IMPORT = """
 # Hàm Excel (UDF): ImportPythonUDFsToAddin trong add-in này nhập các hàm dưới đây.
-from tthc_report.excel.udfs import TTHC_CHISO, TTHC_LOIVAN  # noqa: F401
+from tthc_report.addin.udfs import TTHC_CHISO, TTHC_LOIVAN  # noqa: F401
 """
 
 

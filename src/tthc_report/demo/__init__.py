@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..history import HistoryRow
+from ..model import HistoryRow
 from .exports import write_exports, written_unit_names
 from .plan import PROVINCE
 from .simulate import Province, simulate
@@ -99,8 +99,8 @@ def run_demo(
     in turn, each carrying the history of the one before (as staff do each month), and
     the October workbook."""
     from ..api import choose_period, load_files, report_from_loaded
-    from ..cli import headline
     from ..config import Settings
+    from ..narrative.summary import headline
     from ..outputs import write_json
 
     prepare_folder(out, force)
@@ -118,7 +118,7 @@ def run_demo(
         json_path = out / f"BaoCao_TTHC_{year}-{month:02d}.json"
         write_json(json_path, report.to_dict())
         written.append(json_path)
-    from ..excel.openpyxl_writer import write_workbook
+    from ..workbook.openpyxl_writer import write_workbook
 
     if progress:
         progress("Đang ghi bảng tính báo cáo tháng 10/2021")

@@ -17,7 +17,7 @@ import jinja2
 from .. import formatting
 from ..config import Settings
 from ..errors import TemplateError
-from ..history import HistoryRow
+from ..model import HistoryRow
 from .assess import assessments, lower_first
 
 if TYPE_CHECKING:

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Settings
+from ..count.history import comparison_rows, leader
 from ..formatting import half_up
-from ..history import HistoryRow, comparison_rows, leader
-from ..model import Report, Row, Section
+from ..model import HistoryRow, Report, Row, Section
 from ..periods import Period
 
 

@@ -1,0 +1,299 @@
+"""Apply a Plan to an open workbook through xlwings (the ribbon macro's writer).
+
+The same ``Plan`` the openpyxl writer applies, written with calls that work on desktop
+Excel and on xlwings' remote engine alike: ``Range.value``, ``Range.formula``,
+``Range.clear_contents``, ``Range.number_format``, ``Range.wrap_text``,
+``Name.refers_to`` / ``names.add``, ``PageSetup.print_area``, ``Sheet.activate``.  No
+``.api``, no conditional formats, charts or array formulas: those live in the template.
+
+What is sized to the data, and what the template carries:
+
+- ``HoSo`` and ``DanhMucDonVi``: their helper formula rows and range names follow the data
+  exactly as ``openpyxl_writer.open_template`` does with a template file (the formula rows
+  are written with ``Range.formula``, the names re-pointed; rows an earlier, larger size
+  left are cleared).  These grow with the data (~59,000 case rows a month).
+- ``ChiTiet`` and ``TinhToan``: kept as the workbook has them.  The two FREQUENCY formulas
+  of ``TinhToan`` are CSE array formulas of ~1,000 characters; desktop Excel's
+  ``Range.FormulaArray`` refuses formulas over 255 characters, so they cannot be rewritten
+  from Python portably.  The template's capacity (``layout.TEMPLATE_ROWS`` ChiTiet rows,
+  with bins, conditional formats and names to match) must hold the report's rows;
+  ``check_capacity`` refuses, before anything is written, a report that needs more.
+
+A workbook is written into more than once (each month, each press of the button), so every
+block is written over its whole width (``None`` clears a cell) and what an earlier, longer
+block left below it is cleared.  Text that Excel would read as a formula, number, date or
+boolean is written with a leading apostrophe, which Excel keeps as text and does not show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+
+from ..errors import TemplateError
+from ..model import HISTORY_KEYS
+from ..workbook import layout as L
+from ..workbook.plan import Plan, Value
+from ..workbook.template import DATE_FMT, DATETIME_FMT, detail_print_area, district_rate_formula
+
+#: cells per write call (keeps each COM call / remote action a manageable size)
+CHUNK_CELLS = 100_000
+#: block -> (width in columns, whether rows an earlier write left below it are cleared)
+BLOCKS: dict[str, tuple[int, bool]] = {
+    "BangPhan_Dau": (2, False),  # the plan pads it to the table's fixed height
+    "HoSo_Dau": (L.HOSO_INPUT, True),
+    "DanhMuc_Dau": (4, True),
+    "ChiTiet_Dau": (len(L.CT_LABELS), True),
+    "ChiTiet_PhanDau": (1, True),
+    "BaoCao_Dau": (1, True),
+    "KiemTra_TomTat": (1, False),
+    "KiemTra_Dau": (7, True),
+    "LichSu_Dau": (4 + len(HISTORY_KEYS) + 4, True),
+    "LichSu_BieuDoDau": (1 + L.TONGHOP_BLOCKS, True),
+    "LichSu_HuyenDau": (1, True),
+    "LichSu_HuyenPhanDau": (1, True),
+}
+SIZED_SHEETS = ("HoSo", "DanhMucDonVi")
+HOSO_WIDTH = L.HOSO_INPUT + len(L.HOSO_HELPERS)
+DM_WIDTH = len(L.DM_HEADERS)
+DM_FORMULA_COL = 5  # E: the catalog's first helper formula column
+LICHSU_RATE_COL = 32  # AF: the district on-time rate formulas of the bar chart
+_LOOKS_TYPED = re.compile(r"^[\s\d.,:/%+\-eE]*\d[\s\d.,:/%+\-eE]*$")
+
+
+def excel_text(value: str) -> str:
+    """``value`` as written so that Excel keeps it as this very text."""
+    s = value.strip()
+    if (
+        value[:1] in ("=", "+", "-", "@", "'", "#")
+        or _LOOKS_TYPED.match(s)
+        or s.upper() in ("TRUE", "FALSE")
+    ):
+        return "'" + value
+    return value
+
+
+def _cell(value: Value) -> Value:
+    if isinstance(value, str):
+        return excel_text(value) if value else None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    return value
+
+
+def _date_format(value: Value) -> str | None:
+    if not isinstance(value, date):
+        return None
+    if isinstance(value, datetime) and value.time() != datetime.min.time():
+        return DATETIME_FMT
+    return DATE_FMT
+
+
+def date_runs(rows: Sequence[Sequence[Value]], width: int) -> Iterator[tuple[int, int, int, str]]:
+    """(first row, last row, column, format) offsets: each column's runs of one date format,
+    so that every date gets the format the openpyxl writer gives it in few calls."""
+    for j in range(width):
+        current: str | None = None
+        first = last = 0
+        for i, r in enumerate(rows):
+            fmt = _date_format(r[j]) if j < len(r) else None
+            if fmt is None:
+                continue
+            if fmt != current:
+                if current is not None:
+                    yield first, last, j, current
+                current, first = fmt, i
+            last = i
+        if current is not None:
+            yield first, last, j, current
+
+
+def _last_row(sheet: Any) -> int:
+    return int(sheet.used_range.last_cell.row)
+
+
+def _anchor(book: Any, name: str) -> tuple[Any, int, int]:
+    rng = book.names[name].refers_to_range
+    return rng.sheet, int(rng.row), int(rng.column)
+
+
+def _name_rows(book: Any, name: str, first: int) -> int:
+    return int(book.names[name].refers_to_range.last_cell.row) - first + 1
+
+
+def book_sizes(book: Any) -> L.Sizes:
+    """The sizes the workbook's range names have now (like ``template_sizes``)."""
+    return L.Sizes(
+        cases=_name_rows(book, "HoSo_TrangThai", L.HOSO_FIRST),
+        units=_name_rows(book, "DM_Ten", L.DM_FIRST),
+        rows=_name_rows(book, "ChiTiet_Khoa", L.CT_FIRST),
+    )
+
+
+def check_names(book: Any) -> None:
+    """Every sheet and defined name the writer uses is there (before any write)."""
+    sheets = {s.name for s in book.sheets}
+    for sheet in L.SHEETS:
+        if sheet not in sheets:
+            raise TemplateError(
+                f"Bảng tính {book.name} không có trang {sheet}: hãy dùng bảng tính tạo bằng "
+                "'tthc-report template'."
+            )
+    names = {n.name for n in book.names}
+    missing = [n for n in L.REQUIRED_NAMES if n not in names]
+    if missing:
+        raise TemplateError(
+            f"Bảng tính {book.name} thiếu tên (defined name) {missing[0]}"
+            + (f" và {len(missing) - 1} tên khác" if len(missing) > 1 else "")
+            + ": hãy dùng bảng tính tạo bằng 'tthc-report template'."
+        )
+
+
+def check_capacity(book: Any, plan: Plan) -> None:
+    """The workbook's ChiTiet formula rows and TinhToan bins hold the report's rows."""
+    have = book_sizes(book).rows
+    bins = _name_rows(book, "TT_Bins", 1)
+    if have < plan.sizes.rows or bins < plan.sizes.bins:
+        raise TemplateError(
+            f"Trang ChiTiet của bảng tính có chỗ cho {have} dòng, báo cáo cần "
+            f"{plan.sizes.rows} dòng (cơ quan, huyện, đơn vị). Hãy lập báo cáo bằng lệnh "
+            "'tthc-report build' hoặc dùng mẫu bảng tính có nhiều dòng hơn."
+        )
+
+
+def _write(sheet: Any, row: int, col: int, rows: list[list[Value]], formula: bool = False) -> None:
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    step = max(1, CHUNK_CELLS // width)
+    for i in range(0, len(rows), step):
+        part = rows[i : i + step]
+        rng = sheet.range((row + i, col), (row + i + len(part) - 1, col + width - 1))
+        if formula:
+            rng.formula = part
+        else:
+            rng.value = part
+
+
+def _clear(sheet: Any, first: int, last: int, col: int, width: int) -> None:
+    if first <= last and width > 0:
+        sheet.range((first, col), (last, col + width - 1)).clear_contents()
+
+
+def write_block(book: Any, name: str, rows: Sequence[Sequence[Value]]) -> None:
+    """One plan block at its anchor, over its whole width, clearing what an earlier and
+    longer block left below it; dates get their number formats."""
+    width, clear_below = BLOCKS[name]
+    sheet, row, col = _anchor(book, name)
+    width = max([width, *(len(r) for r in rows)])
+    cells = [[_cell(r[j]) if j < len(r) else None for j in range(width)] for r in rows]
+    if clear_below:
+        _clear(sheet, row + len(cells), _last_row(sheet), col, width)
+    _write(sheet, row, col, cells)
+    for first, last, j, fmt in date_runs(cells, width):
+        sheet.range((row + first, col + j), (row + last, col + j)).number_format = fmt
+
+
+def _size_rows(book: Any, plan: Plan, old: L.Sizes) -> None:
+    """HoSo and DanhMucDonVi: formula rows and range names for the data's size."""
+    hoso, dm = book.sheets["HoSo"], book.sheets["DanhMucDonVi"]
+    stale = max(_last_row(hoso), L.HOSO_FIRST + old.cases - 1)
+    _clear(hoso, L.HOSO_FIRST + plan.sizes.cases, stale, L.HOSO_INPUT + 1, len(L.HOSO_HELPERS))
+    stale = max(_last_row(dm), L.DM_FIRST + old.units - 1)
+    _clear(dm, L.DM_FIRST + plan.sizes.units, stale, DM_FORMULA_COL, DM_WIDTH - 4)
+    names = {n.name for n in book.names}
+    for name, (sheet, ref) in L.sized_names(plan.sizes).items():
+        if sheet not in SIZED_SHEETS:
+            continue
+        refers_to = "=" + L._ref(sheet, ref)
+        if name in names:
+            book.names[name].refers_to = refers_to
+        else:
+            book.names.add(name, refers_to)
+    cases = range(L.HOSO_FIRST, L.HOSO_FIRST + plan.sizes.cases)
+    _write(hoso, L.HOSO_FIRST, L.HOSO_INPUT + 1, [L.hoso_formulas(r) for r in cases], True)
+    units = range(L.DM_FIRST, L.DM_FIRST + plan.sizes.units)
+    _write(dm, L.DM_FIRST, DM_FORMULA_COL, [L.dm_formulas(r) for r in units], True)
+
+
+def _finish(book: Any, plan: Plan) -> None:
+    """What ``openpyxl_writer._finish_sheets`` does that a remote-safe call can do:
+    wrapped narrative and check messages, ChiTiet's print area, the district rate
+    formulas the bar chart reads.  Conditional formats and charts are the template's."""
+    for name, column, count in (
+        ("BaoCao_Dau", 1, len(plan.blocks.get("BaoCao_Dau", []))),
+        ("KiemTra_Dau", 7, len(plan.blocks.get("KiemTra_Dau", []))),
+    ):
+        sheet, row, _ = _anchor(book, name)
+        if count:
+            sheet.range((row, column), (row + count - 1, column)).wrap_text = True
+    book.sheets["ChiTiet"].page_setup.print_area = detail_print_area(plan.sizes.rows)
+    lichsu, first, _ = _anchor(book, "LichSu_HuyenDau")
+    rates = [[district_rate_formula(r)] for r in range(first, first + plan.districts)]
+    _write(lichsu, first, LICHSU_RATE_COL, rates, formula=True)
+
+
+class _Quiet:
+    """Manual calculation and no screen updates while writing, where the engine can say
+    which calculation mode to restore (the remote engine's clients may not)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.mode: str | None = None
+
+    def __enter__(self) -> _Quiet:
+        try:
+            self.mode = self.app.calculation
+        except Exception:  # not readable on this engine: left alone
+            self.mode = None
+        if self.mode is not None:
+            self.app.calculation = "manual"
+        self.app.screen_updating = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.app.screen_updating = True
+        if self.mode is not None:
+            self.app.calculation = self.mode
+
+
+def apply_plan(book: Any, plan: Plan) -> None:
+    """Write ``plan`` into ``book`` (an ``xlwings.Book``).  Call ``check_names`` and
+    ``check_capacity`` first: this function only writes."""
+    old = book_sizes(book)
+    with _Quiet(book.app):
+        _size_rows(book, plan, old)
+        for name, rows in plan.blocks.items():
+            write_block(book, name, rows)
+        for name, value in {**plan.scalars, **plan.overrides}.items():
+            write_scalar(book, name, value)
+        _finish(book, plan)
+        book.sheets["TongHop"].activate()
+
+
+def write_scalar(book: Any, name: str, value: Value) -> None:
+    sheet, row, col = _anchor(book, name)
+    cell = _cell(value)
+    sheet.range((row, col)).value = cell
+    fmt = _date_format(cell)
+    if fmt is not None:
+        sheet.range((row, col)).number_format = fmt
+
+
+def write_checks(book: Any, summary: str, rows: list[list[Value]]) -> None:
+    """Only the data checks (KiemTraDuLieu): the 'Kiểm tra dữ liệu' button."""
+    with _Quiet(book.app):
+        write_block(book, "KiemTra_TomTat", [[summary]])
+        write_block(book, "KiemTra_Dau", rows)
+        if rows:
+            sheet, row, _ = _anchor(book, "KiemTra_Dau")
+            sheet.range((row, 7), (row + len(rows) - 1, 7)).wrap_text = True
+        book.sheets["KiemTraDuLieu"].activate()

@@ -1,0 +1,417 @@
+"""Build the template workbook (workbook_templates/BaoCaoTTHC.xlsx) with openpyxl."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..model import HISTORY_KEYS
+from ..prepare.words import (
+    CHANNEL_NAMES,
+    CHANNEL_WORDS,
+    ONLINE_LEVEL_NAMES,
+    ONLINE_LEVEL_WORDS,
+    STATUS_NAMES,
+    STATUS_WORDS,
+)
+from ..read.columns import COLUMNS
+from . import layout as L
+from .labels import CT_HEADERS, GUIDE, HISTORY_HEADERS, METRIC_LABELS
+
+HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
+HEAD_FONT = Font(bold=True, color="FFFFFF")
+#: Times New Roman, the font of official Vietnamese documents (LibreOffice shows it as
+#: Liberation Serif, which has every Vietnamese letter)
+TITLE_FONT = Font(name="Times New Roman", bold=True, size=14, color="1F4E78")
+SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
+RED = PatternFill("solid", fgColor="F8CBAD")
+AMBER = PatternFill("solid", fgColor="FFE699")
+GREY = PatternFill("solid", fgColor="D9D9D9")
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+COUNT_FMT = "#,##0"
+RATE_FMT = "0.00%"
+DATE_FMT = "dd/mm/yyyy"
+DATETIME_FMT = "dd/mm/yyyy hh:mm"
+HISTORY_RATE_FMT = "0.00"
+TEMPLATE_MONTH = datetime(2021, 10, 1)
+#: rows of the history and district blocks the template's charts cover
+CHART_MONTHS, CHART_DISTRICTS = 24, 30
+
+
+def _header(
+    ws: Worksheet, row: int, labels: list[str] | tuple[str, ...], first_col: int = 1
+) -> None:
+    for i, text in enumerate(labels):
+        c = ws.cell(row, first_col + i, text)
+        c.fill, c.font, c.alignment, c.border = HEAD_FILL, HEAD_FONT, CENTER, BOX
+
+
+def _widths(ws: Worksheet, widths: Mapping[str, float]) -> None:
+    for letter, w in widths.items():
+        ws.column_dimensions[letter].width = w
+
+
+def _a4(ws: Worksheet, landscape: bool, area: str | None = None) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if area:
+        ws.print_area = area
+
+
+def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Workbook:
+    """The template workbook; ``sizes`` gives how many rows carry formulas (HoSo's are left
+    out with ``hoso_rows=False``, for the writer to stream them)."""
+    sizes = sizes or L.Sizes(L.TEMPLATE_CASES, L.TEMPLATE_UNITS, L.TEMPLATE_ROWS)
+    wb = Workbook()
+    wb.remove(wb.active)
+    sheets = {name: wb.create_sheet(name) for name in L.SHEETS}
+    _guide(sheets["HuongDan"])
+    _settings(sheets["ThamSo"])
+    _cases(sheets["HoSo"], sizes)
+    _catalog(sheets["DanhMucDonVi"], sizes)
+    _summary(sheets["TongHop"])
+    _detail(sheets["ChiTiet"], sizes)
+    _narrative(sheets["BaoCao"])
+    _checks(sheets["KiemTraDuLieu"])
+    _history(sheets["LichSu"])
+    tt = sheets["TinhToan"]
+    tt.sheet_state = "hidden"
+    tt["E1"] = "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet và loại kết quả."
+    L.define_names(wb, {**L.FIXED_NAMES, **L.TABLE_NAMES, **L.sized_names(sizes)})
+    L.write_formula_rows(
+        sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None, hoso_rows
+    )
+    add_charts(wb, CHART_MONTHS, 2, CHART_DISTRICTS)
+    wb.active = 2
+    return wb
+
+
+def _guide(ws: Worksheet) -> None:
+    ws["A1"] = "HƯỚNG DẪN SỬ DỤNG BẢNG TÍNH BÁO CÁO TTHC"
+    ws["A1"].font = TITLE_FONT
+    for i, line in enumerate(GUIDE, 3):
+        ws.cell(i, 1, line).alignment = WRAP
+    _widths(ws, {"A": 120})
+
+
+def _settings(ws: Worksheet) -> None:
+    ws["A1"] = "THAM SỐ BÁO CÁO"
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = "Chỉ sửa các ô màu vàng; các ô còn lại là công thức."
+    _header(ws, 3, ["Tham số", "Giá trị", "Ghi chú"])
+    rows = [
+        ("Tháng báo cáo (ngày 1 của tháng)", TEMPLATE_MONTH, DATE_FMT, True,
+         "Đổi tháng ở đây: mọi số liệu tính lại."),
+        ("Ngày bắt đầu kỳ (start_day)", 21, "0", True, "Kỳ tháng M: từ ngày này của tháng M-1."),
+        ("Kỳ này: từ ngày", "=IF(NgayBatDau=1,ThangBaoCao,DATE(YEAR(ThangBaoCao),"
+         "MONTH(ThangBaoCao)-1,NgayBatDau))", DATE_FMT, False, ""),
+        ("Kỳ này: đến ngày", "=IF(NgayBatDau=1,DATE(YEAR(ThangBaoCao),MONTH(ThangBaoCao)+1,0),"
+         "DATE(YEAR(ThangBaoCao),MONTH(ThangBaoCao),NgayBatDau-1))", DATE_FMT, False, ""),
+        ("Kỳ trước: từ ngày", "=IF(NgayBatDau=1,DATE(YEAR(ThangBaoCao),MONTH(ThangBaoCao)-1,1),"
+         "DATE(YEAR(ThangBaoCao),MONTH(ThangBaoCao)-2,NgayBatDau))", DATE_FMT, False, ""),
+        ("Kỳ trước: đến ngày", "=KyNayBatDau-1", DATE_FMT, False, ""),
+        ("Tên kỳ này", '="Tháng "&MONTH(ThangBaoCao)&"/"&YEAR(ThangBaoCao)', "@", False, ""),
+        ("Tên kỳ trước", '="Tháng "&MONTH(KyTruocKetThuc)&"/"&YEAR(KyTruocKetThuc)', "@", False,
+         ""),
+        ("Mục tiêu tỷ lệ đúng hạn", 0.95, "0.0%", True, "Dưới mức này: tô đỏ (late_unit)."),
+        ("Ngưỡng ít hồ sơ", 50, "0", True, "Tiếp nhận mới dưới mức này: đánh dấu 'Ít hồ sơ'."),
+        ("Tên tỉnh", "", "@", True, ""),
+        ("Tên trung tâm", "", "@", True, ""),
+    ]  # fmt: skip
+    yellow = PatternFill("solid", fgColor="FFF2CC")
+    for i, (label, value, fmt, editable, note) in enumerate(rows, 4):
+        ws.cell(i, 1, label)
+        c = ws.cell(i, 2, value)
+        c.number_format = fmt
+        if editable:
+            c.fill = yellow
+        ws.cell(i, 3, note)
+    _header(ws, 3, ["Trạng thái (chữ)", "Mã"], 5)
+    status_key = {"resolved": 1, "returned": 2, "withdrawn": 3, "processing": 4, "cancelled": 5}
+    words = list(STATUS_NAMES.values()) + sorted(STATUS_WORDS)
+    seen: list[str] = []
+    for w in words:
+        if w.casefold() not in (x.casefold() for x in seen):
+            seen.append(w)
+    for i, w in enumerate(seen, 4):
+        ws.cell(i, 5, w)
+        key = STATUS_WORDS.get(w.casefold()) or next(k for k, v in STATUS_NAMES.items() if v == w)
+        ws.cell(i, 6, status_key[key])
+    _header(ws, 3, ["Hình thức nộp (chữ)", "Mã"], 8)
+    channels = {**{v.casefold(): k for k, v in CHANNEL_NAMES.items()}, **CHANNEL_WORDS}
+    for i, (w, key) in enumerate(sorted(channels.items()), 4):
+        ws.cell(i, 8, w)
+        ws.cell(i, 9, {"direct": 1, "online": 2, "postal": 3}[key])
+    _header(ws, 3, ["Mức độ (chữ)", "Mã"], 11)
+    levels = {**{v.casefold(): k for k, v in ONLINE_LEVEL_NAMES.items()}, **ONLINE_LEVEL_WORDS}
+    for i, (w, key) in enumerate(sorted(levels.items()), 4):
+        ws.cell(i, 11, w)
+        ws.cell(i, 12, {"partial": 1, "full": 2}[key])
+    _header(ws, 3, ["Cấp", "Phần báo cáo"], 14)
+    for i, (w, sec) in enumerate((("Tỉnh", "province"), ("Huyện", "local"), ("Xã", "local")), 4):
+        ws.cell(i, 14, w)
+        ws.cell(i, 15, sec)
+    dv = DataValidation(type="date", operator="greaterThan", formula1="36526",
+                        error="Hãy nhập ngày 1 của tháng báo cáo, ví dụ 01/10/2021.",
+                        errorTitle="Tháng báo cáo", showErrorMessage=True)  # fmt: skip
+    dv.add("B4")
+    ws.add_data_validation(dv)
+    day = DataValidation(type="whole", operator="between", formula1="1", formula2="28",
+                         error="Ngày bắt đầu kỳ từ 1 đến 28.", showErrorMessage=True)  # fmt: skip
+    day.add("B5")
+    ws.add_data_validation(day)
+    _widths(ws, {"A": 34, "B": 16, "C": 44, "E": 20, "H": 26, "K": 18, "N": 10, "O": 14})
+    ws.freeze_panes = "A4"
+
+
+def _cases(ws: Worksheet, sizes: L.Sizes) -> None:
+    headers = [c.header for c in COLUMNS] + list(L.HOSO_HELPERS)
+    _header(ws, 1, headers)
+    for h in L.HOSO_HELPERS:
+        ws.cell(1, L.HOSO_INPUT + 1 + L.HOSO_HELPERS.index(h)).fill = PatternFill(
+            "solid", fgColor="7F7F7F"
+        )
+    ws.freeze_panes = "B2"
+    widths = {"A": 26, "B": 34, "C": 30, "D": 8, "E": 20, "F": 40, "G": 20}
+    for key in ("received", "due", "result_date", "delivered", "stopped"):
+        widths[L.HOSO_COL[key]] = 17
+    widths.update({L.HOSO_COL["channel"]: 18, L.HOSO_COL["online_level"]: 12,
+                   L.HOSO_COL["status"]: 15})  # fmt: skip
+    _widths(ws, widths)
+    for h in L.HOSO_HELPERS:
+        ws.column_dimensions[L.HELPER_COL[h]].width = 10
+    last = 200_000
+    for key, options in (
+        ("status", ",".join(STATUS_NAMES.values())),
+        ("channel", "Trực tiếp,Trực tuyến,Bưu chính công ích"),
+        ("online_level", "Một phần,Toàn trình"),
+    ):
+        dv = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True,
+                            showErrorMessage=False)  # fmt: skip
+        dv.add(f"{L.HOSO_COL[key]}2:{L.HOSO_COL[key]}{last}")
+        ws.add_data_validation(dv)
+    format_case_rows(ws, L.HOSO_FIRST, L.HOSO_FIRST + sizes.cases)
+
+
+def format_case_rows(ws: Worksheet, first: int, stop: int) -> None:
+    """Date formats of the date columns (column styles, so pasted rows get them too)."""
+    for key in ("received", "due", "result_date", "delivered", "stopped"):
+        ws.column_dimensions[L.HOSO_COL[key]].number_format = DATETIME_FMT
+
+
+def _catalog(ws: Worksheet, sizes: L.Sizes) -> None:
+    _header(ws, 1, list(L.DM_HEADERS))
+    ws.freeze_panes = "A2"
+    _widths(ws, {"A": 12, "B": 44, "C": 8, "D": 30, "E": 10, "F": 10, "G": 10, "H": 10})
+    dv = DataValidation(type="list", formula1='"Tỉnh,Huyện,Xã"', allow_blank=True)
+    dv.add("C2:C5000")
+    ws.add_data_validation(dv)
+
+
+def _summary(ws: Worksheet) -> None:
+    ws["A1"] = "TỔNG HỢP TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT HỒ SƠ TTHC"
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = (
+        '=KyNayNhan&" (từ ngày "&TEXT(KyNayBatDau,"dd/mm/yyyy")&" đến ngày "&'
+        'TEXT(KyNayKetThuc,"dd/mm/yyyy")&")"'
+    )
+    ws["A3"] = (
+        '="Kỳ trước: "&KyTruocNhan&" (từ ngày "&TEXT(KyTruocBatDau,"dd/mm/yyyy")&'
+        '" đến ngày "&TEXT(KyTruocKetThuc,"dd/mm/yyyy")&")"'
+    )
+    ws["A4"] = "Tỷ lệ tính trên số hồ sơ đến hạn; tỷ lệ trực tuyến trên số hồ sơ tiếp nhận mới."
+    ws["A4"].font = Font(italic=True, size=9)
+    for block, first in L.TONGHOP_FIRST.items():
+        title = first - 2
+        ws.cell(title, 1).font = Font(bold=True, size=12)
+        ws.cell(title, 1).fill = SECTION_FILL
+        for c in range(2, 5):
+            ws.cell(title, c).fill = SECTION_FILL
+        _header(ws, first - 1, ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng (+)/giảm (-)"])
+        ws.cell(first - 1, 2).value = '="Kỳ này ("&KyNayNhan&")"'
+        ws.cell(first - 1, 3).value = '="Kỳ trước ("&KyTruocNhan&")"'
+        ws.row_dimensions[first - 1].height = 30
+        for i, key in enumerate(L.METRIC_KEYS):
+            r = first + i
+            rate = key.endswith("_rate")
+            ws.cell(r, 1, METRIC_LABELS[key]).border = BOX
+            for c, prev in ((2, False), (3, True)):
+                cell = ws.cell(r, c, L.tonghop_formula(block, key, prev))
+                cell.number_format = RATE_FMT if rate else COUNT_FMT
+                cell.border = BOX
+            change = f"(B{r}-C{r})*100" if rate else f"B{r}-C{r}"  # rates: in points
+            d = ws.cell(r, 4, f'=IF(AND(ISNUMBER(B{r}),ISNUMBER(C{r})),{change},"")')
+            d.number_format = '+0.00" điểm %";-0.00" điểm %";0' if rate else "+#,##0;-#,##0;0"
+            d.border = BOX
+            if key in ("total", "due", "on_time_rate"):
+                for c in range(1, 5):
+                    ws.cell(r, c).font = Font(bold=True)
+    ws.column_dimensions["F"].hidden = True
+    _widths(ws, {"A": 52, "B": 18, "C": 18, "D": 18})
+    ws.freeze_panes = "B5"
+    last = L.TONGHOP_FIRST[L.TONGHOP_BLOCKS] + len(L.METRIC_KEYS) - 1
+    _a4(ws, landscape=False, area=f"A1:D{last}")
+
+
+def _detail(ws: Worksheet, sizes: L.Sizes) -> None:
+    ws["A1"] = "SỐ LIỆU CHI TIẾT THEO CƠ QUAN, HUYỆN VÀ ĐƠN VỊ"
+    ws["A1"].font = TITLE_FONT
+    ws["A2"] = (
+        '=KyNayNhan&" (từ ngày "&TEXT(KyNayBatDau,"dd/mm/yyyy")&" đến ngày "&'
+        'TEXT(KyNayKetThuc,"dd/mm/yyyy")&")"'
+    )
+    legend = [
+        ("Chú thích:", None),
+        ('="Tỷ lệ đúng hạn dưới "&TEXT(MucTieuDungHan,"0%")', RED),
+        ("Có hồ sơ chậm hạn", AMBER),
+        ("Không có hồ sơ mới", GREY),
+        ('="Ít hồ sơ: dưới "&NguongItHoSo&" hồ sơ mới (chữ nghiêng, ghi chú)"', None),
+    ]
+    for i, (text, fill) in enumerate(legend):
+        c = ws.cell(3, 2 + i * 3 if i else 1, text)
+        if fill is not None:
+            c.fill = fill
+        if i == 4:
+            c.font = Font(italic=True, color="7030A0")
+    headers = list(L.CT_LABELS) + [CT_HEADERS[k] for k in L.METRIC_KEYS] + ["Ghi chú"]
+    _header(ws, 5, headers)
+    _header(ws, 5, ["_Phan", "_Khoa", "_Goc"], L.CT_SECTION_COL)
+    _header(ws, 5, [f"{CT_HEADERS[k]} (kỳ trước)" for k in L.METRIC_KEYS], L.CT_PREV_COL)
+    ws.row_dimensions[5].height = 66
+    ws.freeze_panes = ws.cell(L.CT_FIRST, 3)
+    _widths(ws, {"A": 9, "B": 40, "C": 7, "D": 20})
+    for i, key in enumerate(L.METRIC_KEYS):
+        letter = L.col(L.CT_METRIC_COL + i)
+        ws.column_dimensions[letter].width = 9
+        fmt = RATE_FMT if key.endswith("_rate") else COUNT_FMT
+        ws.column_dimensions[letter].number_format = fmt
+        prev = L.col(L.CT_PREV_COL + i)
+        ws.column_dimensions[prev].number_format = fmt
+        ws.column_dimensions[prev].hidden = True
+    ws.column_dimensions[L.col(L.CT_NOTE_COL)].width = 18
+    for c in (L.CT_SECTION_COL, L.CT_KEY_COL, L.CT_BASE_COL):
+        ws.column_dimensions[L.col(c)].hidden = True
+    _detail_formats(ws, L.CT_FIRST + max(sizes.rows, 1) - 1)
+
+
+def detail_print_area(rows: int) -> str:
+    return f"A1:{L.col(L.CT_NOTE_COL)}{L.CT_FIRST + max(rows, 1) - 1}"
+
+
+def _detail_formats(ws: Worksheet, last: int) -> None:
+    area = f"A{L.CT_FIRST}:{L.col(L.CT_NOTE_COL)}{last}"
+    r = L.CT_FIRST
+    row_kind = f'AND($A{r}<>"",$A{r}<>"{L.KIND_TOTAL}")'
+    rate, late, new = (f"${L.METRIC_COL[k]}{r}" for k in ("on_time_rate", "late", "received_new"))
+    rules = [
+        (f"AND({row_kind},ISNUMBER({rate}),{rate}<MucTieuDungHan)", RED, None),
+        (f"AND({row_kind},{late}>0)", AMBER, None),
+        (f"AND({row_kind},{new}=0)", GREY, None),
+        (f"AND({row_kind},{new}>0,{new}<NguongItHoSo)", None, Font(italic=True, color="7030A0")),
+    ]
+    for formula, fill, font in rules:
+        ws.conditional_formatting.add(
+            area, FormulaRule(formula=[formula], fill=fill, font=font, stopIfTrue=fill is not None)
+        )
+    ws.conditional_formatting.add(
+        area,
+        FormulaRule(formula=[f'$A{r}="{L.KIND_TOTAL}"'], fill=SECTION_FILL, font=Font(bold=True)),
+    )
+    _a4(ws, landscape=True, area=detail_print_area(last - L.CT_FIRST + 1))
+    ws.print_title_rows = "5:5"
+
+
+def _narrative(ws: Worksheet) -> None:
+    ws["A1"] = "BÁO CÁO TÌNH HÌNH TIẾP NHẬN VÀ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"
+    ws["A1"].font = TITLE_FONT
+    ws["A1"].alignment = Alignment(horizontal="center", wrap_text=True)
+    ws.row_dimensions[1].height = 40
+    ws["A2"] = (
+        '=KyNayNhan&" (tính từ ngày "&TEXT(KyNayBatDau,"d/m/yyyy")&" đến ngày "&'
+        'TEXT(KyNayKetThuc,"d/m/yyyy")&")"'
+    )
+    ws["A2"].alignment = Alignment(horizontal="center")
+    ws["A2"].font = Font(italic=True)
+    _widths(ws, {"A": L.NARRATIVE_WIDTH})
+    _a4(ws, landscape=False)
+
+
+def _checks(ws: Worksheet) -> None:
+    ws["A1"] = "KIỂM TRA DỮ LIỆU"
+    ws["A1"].font = TITLE_FONT
+    _header(ws, 4, ["Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung"])
+    ws.freeze_panes = "A5"
+    _widths(ws, {"A": 11, "B": 30, "C": 14, "D": 8, "E": 20, "F": 24, "G": 90})
+
+
+def _history(ws: Worksheet) -> None:
+    ws["A1"] = "LỊCH SỬ SỐ LIỆU THEO THÁNG (mỗi lần lập báo cáo thêm hoặc cập nhật một tháng)"
+    ws["A1"].font = TITLE_FONT
+    _header(ws, 2, list(HISTORY_HEADERS))
+    ws.freeze_panes = "B3"
+    _widths(ws, {"A": 14, "B": 12, "C": 12, "D": 10, "S": 30})
+    for i, key in enumerate(HISTORY_KEYS):
+        letter = L.col(5 + i)
+        ws.column_dimensions[letter].number_format = (
+            HISTORY_RATE_FMT if key.endswith("_rate") else COUNT_FMT
+        )
+    ws.column_dimensions["T"].number_format = HISTORY_RATE_FMT
+    ws["Z1"] = "Dữ liệu biểu đồ: tỷ lệ đúng hạn theo tháng (%) và theo huyện (kỳ này)"
+    ws["Z2"], ws["AE2"], ws["AF2"] = "Tháng", "Huyện", "Tỷ lệ đúng hạn"
+    ws["Z1"].font = ws["Z2"].font = ws["AE2"].font = ws["AF2"].font = Font(bold=True)
+    _widths(ws, {"Z": 14, "AE": 26})
+    ws.column_dimensions["AF"].number_format = RATE_FMT
+    ws.column_dimensions["AG"].hidden = True
+
+
+def district_rate_formula(r: int) -> str:
+    k = L.METRIC_KEYS.index("on_time_rate") + 1
+    return (
+        f'=IF($AE{r}="","",IFERROR(INDEX(ChiTiet_KyNay,MATCH($AG{r}&"|{L.KIND_DISTRICT}|"&$AE{r},'
+        f'ChiTiet_Khoa,0),{k})*1,""))'
+    )
+
+
+def add_charts(wb: Workbook, months: int, sections: int, districts: int) -> None:
+    """The line chart of the on-time rate by month per section and the bar chart of the
+    on-time rate by district, both on LichSu (replacing any already there)."""
+    ws = wb["LichSu"]
+    ws._charts = []
+    line = LineChart()
+    line.title = "Tỷ lệ giải quyết đúng hạn theo tháng (%)"
+    line.y_axis.title = "%"
+    line.height, line.width = 8, 18
+    n = max(months, 1)
+    data = Reference(ws, min_col=27, max_col=26 + max(sections, 1), min_row=2, max_row=2 + n)
+    line.add_data(data, titles_from_data=True)
+    line.set_categories(Reference(ws, min_col=26, min_row=3, max_row=2 + n))
+    ws.add_chart(line, "A30")
+    bar = BarChart()
+    bar.type = "bar"
+    bar.title = "Tỷ lệ đúng hạn theo huyện, kỳ này"
+    bar.height, bar.width = 9, 18
+    d = max(districts, 1)
+    for r in range(3, 3 + d):
+        ws.cell(r, 32, district_rate_formula(r))
+    bar.add_data(Reference(ws, min_col=32, min_row=2, max_row=2 + d), titles_from_data=True)
+    bar.set_categories(Reference(ws, min_col=31, min_row=3, max_row=2 + d))
+    bar.legend = None
+    bar.x_axis.number_format = "0%"
+    ws.add_chart(bar, "K30")
