@@ -47,7 +47,7 @@ from .cases import (
 from .xlsx import Column
 
 EXCEL_1970 = 25569  # Excel serial of 1970-01-01
-#: text date forms (all accepted by spec/inputs.md) and how often each is used
+#: text date forms (all accepted by docs/inputs.md) and how often each is used
 TEXT_FORMS = ("dd/mm/yyyy HH:MM", "d/m/yyyy", "HH:MM dd/mm/yyyy", "dd/mm/yyyy HH:MM:SS",
               "yyyy-mm-dd HH:MM:SS")  # fmt: skip
 FORM_SHARE = (0.80, 0.06, 0.06, 0.05, 0.03)

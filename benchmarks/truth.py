@@ -1,6 +1,6 @@
 """What a correct build must show, counted straight from the generated arrays.
 
-Independent of the engine on purpose: the rules of spec/metrics.md written out once more,
+Independent of the engine on purpose: the rules of docs/figures.md written out once more,
 as plainly as possible, over the case arrays of ``cases.py``.  Nothing here imports the
 engine's counting.
 """
@@ -43,7 +43,7 @@ DERIVED = {
 
 
 def counts(c: Cases, rows: np.ndarray, start: date, end: date) -> dict[str, int]:
-    """The counts of spec/metrics.md over the cases ``rows`` (indices; cancelled ones are
+    """The counts of docs/figures.md over the cases ``rows`` (indices; cancelled ones are
     left out here) for the closed period [start, end]."""
     status = c.status[rows]
     rows = rows[status != CANCELLED]
@@ -86,7 +86,7 @@ def counts(c: Cases, rows: np.ndarray, start: date, end: date) -> dict[str, int]
     result["online_units"] = len(set(who[online].tolist()))
     assert (
         result["total"] == result["due"] + result["returned_withdrawn"] + result["pending_in_time"]
-    ), "identity of spec/metrics.md broken by the generator"
+    ), "identity of docs/figures.md broken by the generator"
     assert not ((status == PROCESSING) & ~np.isnan(fin)).any()
     return result
 

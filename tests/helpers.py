@@ -3,7 +3,7 @@ with the canonical (template) headers, run through the real pipeline.
 
 Cases are dicts keyed by the canonical keys of ``tthc_report.schema.COLUMNS``.  For
 convenience ``status``, ``channel`` and ``online_level`` may be given as the English keys
-of spec/metrics.md; they are written as the Vietnamese words an export carries.  Dates may
+of docs/figures.md; they are written as the Vietnamese words an export carries.  Dates may
 be ISO strings (``2021-10-05`` or ``2021-10-05 16:30``), ``date``/``datetime`` objects, or
 any text the reader accepts.
 """

@@ -1,4 +1,4 @@
-"""An independent, case-by-case implementation of the counting rules of spec/metrics.md.
+"""An independent, case-by-case implementation of the counting rules of docs/figures.md.
 
 Deliberately plain Python over dictionaries, sharing no code with the engine, so that the
 engine (vectorised, through the real reader) can be checked against it."""

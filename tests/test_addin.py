@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 
 from tests.helpers import THREE_LEVELS, build
 from tests.xlwings_payload import payload_from_xlsx, written_cells
+from tthc_report.addin import book, udfs
 from tthc_report.addin import build as addin
-from tthc_report.addin import udfs
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.errors import InputError
@@ -201,12 +201,12 @@ def test_udf_errors_say_what_to_fix(worked: Any) -> None:
      (44470.0, (2021, 10)), ("10/2021", (2021, 10))],
 )  # fmt: skip
 def test_month_forms(value: object, month: tuple[int, int]) -> None:
-    assert udfs.parse_month(value) == month
+    assert book.parse_month(value) == month
 
 
 def test_month_refused() -> None:
     with pytest.raises(InputError, match="Không hiểu tháng"):
-        udfs.parse_month("tháng mười")
+        book.parse_month("tháng mười")
 
 
 def test_udf_with_catalog_districts(tmp_path: Path) -> None:

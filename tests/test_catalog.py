@@ -1,4 +1,4 @@
-"""The unit catalog and unit names (spec/inputs.md, "Unit names", "The unit catalog", and
+"""The unit catalog and unit names (docs/inputs.md, "Unit names", "The unit catalog", and
 the level rule of "Values")."""
 
 from __future__ import annotations

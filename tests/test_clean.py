@@ -1,5 +1,5 @@
-"""Values of a case list (spec/inputs.md, "Values", "What bad input gets", and the
-duplicates rule of "Files").  The word lists are written out here, from spec/inputs.md,
+"""Values of a case list (docs/inputs.md, "Values", "What bad input gets", and the
+duplicates rule of "Files").  The word lists are written out here, from docs/inputs.md,
 not imported from schema.py, so that a word missing from the package fails a test."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Each rule of the counts table of spec/metrics.md on small hand-made cases, through the
+"""Each rule of the counts table of docs/figures.md on small hand-made cases, through the
 real pipeline (CSV -> reader -> clean -> units -> sections).
 
 The period is always October 2021 with start_day 21: 2021-09-21 .. 2021-10-20.
@@ -371,7 +371,7 @@ def test_returned_case_needs_no_due_date_but_resolved_one_does(tmp_path: Path) -
     assert [c.code for c in report.checks if c.level == "error"] == ["missing_required"]
 
 
-# --- the worked example of spec/metrics.md --------------------------------------------------
+# --- the worked example of docs/figures.md --------------------------------------------------
 
 
 def test_worked_example_totals() -> None:
@@ -401,7 +401,7 @@ COUNTS_IN = {
     12: {"received_new", "pending_overdue"},
     13: {"received_new", "withdrawn", "online", "online_partial"},
 }  # fmt: skip
-#: the composite keys each listed key implies (spec/metrics.md counts table)
+#: the composite keys each listed key implies (docs/figures.md counts table)
 IMPLIES = {
     "received_new": {"total"}, "carried_over": {"total"},
     "resolved_early": {"on_time", "due"}, "resolved_on_time": {"on_time", "due"},

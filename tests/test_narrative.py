@@ -16,7 +16,7 @@ from tthc_report.model import HistoryRow, Report
 from tthc_report.narrative import render_narrative, terms
 from tthc_report.narrative.assess import count_change, rate_change
 
-#: a copy of ../shared/seed/bao-cao-thang-10-2021.txt, so the test runs wherever the repo is
+#: a copy of tests/data/bao-cao-thang-10-2021.txt, so the test runs wherever the repo is
 SEED = Path(__file__).parent / "data" / "bao-cao-thang-10-2021.txt"
 ONLINE_SHARE = "Tỷ lệ hồ sơ trực tuyến trung bình đạt 21,5%"
 

@@ -1,4 +1,4 @@
-"""Reporting periods (spec/metrics.md, "The reporting period")."""
+"""Reporting periods (docs/figures.md, "The reporting period")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Property tests (hypothesis) for the identities of spec/metrics.md, on random case tables
+"""Property tests (hypothesis) for the identities of docs/figures.md, on random case tables
 fed through the real cleaner, unit resolution and sections (in-memory RawTables).
 
 The tables mix every status, channel and level, times of day, contradicting dates (due or

@@ -1,4 +1,4 @@
-"""File shapes, header detection and unreadable files (spec/inputs.md, "Files", "The header
+"""File shapes, header detection and unreadable files (docs/inputs.md, "Files", "The header
 row", "What bad input gets").  Fixtures are written into tmp_path; only .xls, .ods and the
 password-protected workbook are committed (tests/data/make_fixtures.py)."""
 

@@ -1,8 +1,8 @@
-"""The whole pipeline against the reference report (../shared/seed/bao-cao-thang-10-2021.txt).
+"""The whole pipeline against the reference report (tests/data/bao-cao-thang-10-2021.txt).
 
 The sample province's exports (two shapes, overlapping files, bad rows) go through the
 real reader; October 2021 must give every figure of the worked-example table of
-spec/metrics.md, and every breakdown row of October and September must equal an
+docs/figures.md, and every breakdown row of October and September must equal an
 independent case-by-case calculation on the simulated cases the exports were written from.
 """
 

@@ -1,4 +1,4 @@
-"""Sections, breakdown rows, flags and settings (spec/metrics.md, "Units and sections").
+"""Sections, breakdown rows, flags and settings (docs/figures.md, "Units and sections").
 
 Period: October 2021 with start_day 21 (2021-09-21 .. 2021-10-20) unless said otherwise.
 """

@@ -1,4 +1,4 @@
-"""Vietnamese number and date formatting for text written by Python (spec/report.md).
+"""Vietnamese number and date formatting for text written by Python (docs/narrative.md).
 
 Thousands with ".", decimals with ",", half-up rounding: 5.409, 99,75%, 21,5%, 09,
 21/9/2021.  An undefined rate is written "-", never "0%".

@@ -16,7 +16,7 @@ from .periods import Period
 
 # --- keys --------------------------------------------------------------------------------
 
-#: the counts table of spec/metrics.md, in its order
+#: the counts table of docs/figures.md, in its order
 COUNT_KEYS = (
     "received_new", "carried_over", "total",
     "resolved_early", "resolved_on_time", "resolved_late",

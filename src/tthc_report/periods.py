@@ -1,4 +1,4 @@
-"""Reporting periods (spec/metrics.md, "The reporting period").
+"""Reporting periods (docs/figures.md, "The reporting period").
 
 A monthly period for month M runs from day ``start_day`` of month M-1 to day
 ``start_day - 1`` of month M, both inclusive; ``start_day = 1`` gives the calendar month.

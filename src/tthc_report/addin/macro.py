@@ -42,16 +42,16 @@ from ..workbook.history_io import ANCHOR as HISTORY_ANCHOR
 from ..workbook.history_io import history_from_rows
 from ..workbook.plan import Plan, check_rows, check_summary, make_plan
 from . import xlwings_writer as writer
-from .udfs import (
+from .book import (
     CASES_SHEET,
     MONTH_NAME,
     PARAMS,
     UNITS_SHEET,
-    _named_value,
-    _sheet_values,
     case_table,
+    named_value,
     parse_month,
     settings_from,
+    sheet_values,
     unit_catalog,
 )
 
@@ -80,7 +80,7 @@ class _Checked:
 
 def _loaded(book: Any) -> Any:
     writer.check_names(book)
-    cases = _sheet_values(book, CASES_SHEET)
+    cases = sheet_values(book, CASES_SHEET)
     if cases is None:
         raise InputError(f"Trang {CASES_SHEET} của bảng tính {book.name} trống.")
     table = case_table(cases, book.name)
@@ -89,7 +89,7 @@ def _loaded(book: Any) -> Any:
             f"Trang {CASES_SHEET} chưa có hồ sơ nào: hãy dán danh sách hồ sơ từ dòng 2, đúng "
             "các cột tiêu đề của dòng 1."
         )
-    return load_tables([table], unit_catalog(_sheet_values(book, UNITS_SHEET), book.name))
+    return load_tables([table], unit_catalog(sheet_values(book, UNITS_SHEET), book.name))
 
 
 def read_history(book: Any) -> list[HistoryRow]:
@@ -106,8 +106,8 @@ def read_history(book: Any) -> list[HistoryRow]:
 def prepare_report(book: Any) -> Prepared:
     """Read the calling workbook and compute the report and the plan; write nothing."""
     loaded = _loaded(book)
-    settings = settings_from({n: _named_value(book, n) for n in PARAMS})
-    year, month = parse_month(_named_value(book, MONTH_NAME))
+    settings = settings_from({n: named_value(book, n) for n in PARAMS})
+    year, month = parse_month(named_value(book, MONTH_NAME))
     period = monthly_period(year, month, settings.start_day)
     report = report_from_loaded(
         loaded, period, previous_period(period, settings.start_day), settings, read_history(book)

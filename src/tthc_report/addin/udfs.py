@@ -5,7 +5,7 @@ tính đang gọi, tính bằng đúng bộ máy của báo cáo (``api.load_tab
 ``api.report_from_loaded``) và không có công thức chỉ số riêng:
 
 - ``=TTHC_CHISO("on_time_rate"; "Huyện Sông Lô"; ThangBaoCao)``: một chỉ số (khóa của
-  spec/metrics.md: ``received_new``, ``due``, ``on_time_rate``...) của một phần báo cáo
+  docs/figures.md: ``received_new``, ``due``, ``on_time_rate``...) của một phần báo cáo
   (``province``, ``local`` hoặc tên phần), một huyện, một cơ quan hay một đơn vị;
 - ``=TTHC_LOIVAN(ThangBaoCao)``: lời văn báo cáo, mỗi đoạn một ô theo chiều dọc (mảng).
 
@@ -22,10 +22,7 @@ from Excel's function wizard.)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import xlwings as xw
@@ -35,111 +32,23 @@ from ..config import Settings
 from ..errors import InputError, ReportError
 from ..model import COUNT_KEYS, RATE_KEYS, Metrics, Report
 from ..periods import monthly_period, previous_period
-from ..prepare.catalog import CATALOG_HEADERS, Catalog, catalog_from_table, catalog_header_key
-from ..read.columns import HEADERS
-from ..read.files import no_header_message
-from ..read.tables import RawTable, SheetWithoutHeader, table_from_rows
 from ..read.text import fold
+from .book import (
+    CASES_SHEET,
+    MONTH_NAME,
+    PARAMS,
+    UNITS_SHEET,
+    Rows,
+    blank,
+    case_table,
+    named_value,
+    parse_month,
+    settings_from,
+    sheet_values,
+    unit_catalog,
+)
 
-Rows = Sequence[Sequence[object]]
-CASES_SHEET = "HoSo"
-UNITS_SHEET = "DanhMucDonVi"
-#: ThamSo names read into Settings: name -> (field, scale)
-PARAMS: dict[str, tuple[str, float]] = {
-    "NgayBatDau": ("start_day", 1),
-    "MucTieuDungHan": ("target_on_time_rate", 100),  # the cell holds 95% = 0.95
-    "NguongItHoSo": ("low_volume_threshold", 1),
-    "TenTinh": ("province_name", 1),
-    "TenTrungTam": ("centre_name", 1),
-}
-MONTH_NAME = "ThangBaoCao"
 KINDS = {"phan": "section", "huyen": "district", "coquan": "agency", "donvi": "unit"}
-EXCEL_EPOCH = datetime(1899, 12, 30)
-
-
-# --- values -> tables --------------------------------------------------------------------
-
-
-def _blank(v: object) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
-
-
-def _rows(values: Rows) -> list[list[object]]:
-    return [["" if v is None else v for v in r] for r in values]
-
-
-def case_table(values: Rows, book: str) -> RawTable:
-    """The case list of a HoSo sheet's values.  Rows whose canonical columns are all blank
-    (the template's formula rows below the data) are not cases."""
-    found = table_from_rows(_rows(values), book, CASES_SHEET, default_headers=HEADERS)
-    if isinstance(found, SheetWithoutHeader):
-        msg = no_header_message(Path(book or CASES_SHEET), [found])
-        raise InputError(msg.replace(f"tệp {book}", f"trang {CASES_SHEET} của {book}"))
-    keep = [
-        i for i, r in enumerate(found.rows)
-        if any(not _blank(r[c]) for c in found.columns.values() if c < len(r))
-    ]  # fmt: skip
-    found = found.take(keep)
-    found.extra_headers = {
-        i: h for i, h in found.extra_headers.items() if not h.startswith("_")
-    }  # the template's helper columns (_TrangThai, ...) are not data
-    return found
-
-
-def unit_catalog(values: Rows | None, book: str) -> Catalog | None:
-    """The catalog of a DanhMucDonVi sheet's values; None when it lists no unit."""
-    if not values:
-        return None
-    found = table_from_rows(
-        _rows(values), book, UNITS_SHEET, catalog_header_key, ("name", "level"),
-        CATALOG_HEADERS,
-    )  # fmt: skip
-    if isinstance(found, SheetWithoutHeader):
-        return None
-    name = found.columns["name"]
-    keep = [i for i, r in enumerate(found.rows) if name < len(r) and not _blank(r[name])]
-    if not keep:
-        return None
-    return catalog_from_table(found.take(keep))
-
-
-def parse_month(value: object) -> tuple[int, int]:
-    """A month from a date cell, an Excel serial number or text (2021-10, 10/2021,
-    Tháng 10/2021)."""
-    if isinstance(value, datetime | date):
-        return value.year, value.month
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        day = EXCEL_EPOCH + timedelta(days=float(value))
-        return day.year, day.month
-    if isinstance(value, str):
-        text = value.strip()
-        m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text)
-        if m:
-            year, month = int(m[1]), int(m[2])
-        else:
-            m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{4})$", text)
-            year, month = (int(m[2]), int(m[1])) if m else (0, 0)
-        if 1 <= month <= 12 and year > 1900:
-            return year, month
-    raise InputError(
-        f"Không hiểu tháng '{value}': hãy dùng ô ThangBaoCao, một ngày, hoặc chữ như 2021-10."
-    )
-
-
-def settings_from(params: Mapping[str, object], base: Settings | None = None) -> Settings:
-    """Settings with the ThamSo values given (blank cells keep the defaults)."""
-    from dataclasses import replace
-
-    changes: dict[str, Any] = {}
-    for name, (field_name, scale) in PARAMS.items():
-        v = params.get(name)
-        if _blank(v):
-            continue
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            v = v * scale
-            v = int(v) if field_name != "target_on_time_rate" else float(v)
-        changes[field_name] = v
-    return replace(base or Settings(), **changes)
 
 
 _CACHE: dict[object, Report] = {}
@@ -180,7 +89,7 @@ def find_metrics(report: Report, where: str, kind: str = "") -> Metrics:
     """The figures of a section (id or title), a district, an agency or a desk, looked up
     in that order unless ``kind`` (phan/huyen/coquan/donvi) says which."""
     want = fold(where)
-    kinds = [KINDS[fold(kind).replace(" ", "")]] if kind and not _blank(kind) else []
+    kinds = [KINDS[fold(kind).replace(" ", "")]] if kind and not blank(kind) else []
     if kind and not kinds:
         raise InputError(f"Loại '{kind}' không có; dùng: {', '.join(KINDS)}.")
     order = kinds or ["section", "district", "agency", "unit"]
@@ -222,30 +131,15 @@ def as_message(exc: Exception) -> str:
 # --- xlwings: the calling workbook -------------------------------------------------------
 
 
-def _sheet_values(book: Any, name: str) -> list[list[object]] | None:
-    names = [s.name for s in book.sheets]
-    if name not in names:
-        return None
-    values = book.sheets[name].used_range.options(ndim=2).value
-    return values or None
-
-
-def _named_value(book: Any, name: str) -> object:
-    try:
-        return book.names[name].refers_to_range.value
-    except Exception:  # a missing or broken name: the default applies
-        return None
-
-
 def report_of_book(book: Any, month: object = None) -> Report:
     """Read HoSo, DanhMucDonVi and ThamSo of an xlwings Book and compute its report."""
-    cases = _sheet_values(book, CASES_SHEET)
+    cases = sheet_values(book, CASES_SHEET)
     if cases is None:
         raise InputError(f"Bảng tính {book.name} không có trang {CASES_SHEET}.")
-    if _blank(month):
-        month = _named_value(book, MONTH_NAME)
-    settings = settings_from({n: _named_value(book, n) for n in PARAMS})
-    return report_from_values(cases, _sheet_values(book, UNITS_SHEET), month, settings, book.name)
+    if blank(month):
+        month = named_value(book, MONTH_NAME)
+    settings = settings_from({n: named_value(book, n) for n in PARAMS})
+    return report_from_values(cases, sheet_values(book, UNITS_SHEET), month, settings, book.name)
 
 
 def _guard(fn: Callable[[], Any]) -> Any:

@@ -213,7 +213,7 @@ def _size_rows(book: Any, plan: Plan, old: L.Sizes) -> None:
     for name, (sheet, ref) in L.sized_names(plan.sizes).items():
         if sheet not in SIZED_SHEETS:
             continue
-        refers_to = "=" + L._ref(sheet, ref)
+        refers_to = "=" + L.absolute_ref(sheet, ref)
         if name in names:
             book.names[name].refers_to = refers_to
         else:

@@ -1,4 +1,4 @@
-"""Flags per breakdown row (spec/metrics.md, "Units and sections").
+"""Flags per breakdown row (docs/figures.md, "Units and sections").
 
 A flag that needs a rate is not set when the rate is undefined."""
 

@@ -1,4 +1,4 @@
-"""The counts and rates of spec/metrics.md, one small vectorised function per rule.
+"""The counts and rates of docs/figures.md, one small vectorised function per rule.
 
 Every rule compares calendar days with the period only ("as of" semantics), so a report
 built from a later export gives the same numbers.  Days are float64 day numbers with NaN

@@ -1,4 +1,4 @@
-"""Sections and their breakdowns (spec/metrics.md, "Units and sections").
+"""Sections and their breakdowns (docs/figures.md, "Units and sections").
 
 Sections are configuration: the default is derived from the catalog's levels (a catalog
 with districts gives ``province`` + ``local``; without districts, ``province`` +

@@ -2,7 +2,7 @@
 
 The demo province is Vĩnh Phúc with its real 2021 units; its cases are synthetic
 ("dữ liệu mô phỏng").  September and October 2021 are planned so that the October report
-reproduces every figure of the reference report (../shared/seed/bao-cao-thang-10-2021.txt)
+reproduces every figure of the reference report (tests/data/bao-cao-thang-10-2021.txt)
 and its assessments: a slight rise at the centre, the same rate at district level,
 Sông Lô leading for the first time at 99,66% with 6 late files, Yên Lạc busiest with
 3.316 files, quiet communes mostly in Vĩnh Tường, online files up 34% on September.

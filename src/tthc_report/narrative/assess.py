@@ -1,4 +1,4 @@
-"""The assessment rules of spec/report.md, as facts the templates put into words.
+"""The assessment rules of docs/narrative.md, as facts the templates put into words.
 
 Each rule is a small function with its thresholds from the settings; the templates only
 choose wording.  Nothing here claims what the data does not show: a change against an

@@ -1,6 +1,6 @@
 """The unit catalog (danh mục đơn vị) and matching unit names against it.
 
-spec/inputs.md, "Unit names": matching folds case, NFC, spaces and the prefixes "UBND",
+docs/inputs.md, "Unit names": matching folds case, NFC, spaces and the prefixes "UBND",
 "Ủy ban nhân dân", "BPMC", "Bộ phận một cửa", "Bộ phận tiếp nhận và trả kết quả", and a
 trailing "- huyện X" / "(huyện X)".  A name that matches no catalog unit is kept as a
 unit of its own (the caller lists it in the data checks).

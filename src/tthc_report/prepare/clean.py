@@ -1,6 +1,6 @@
 """Raw tables -> one clean case table with canonical columns, and the data checks.
 
-Rules (spec/inputs.md "Values", spec/metrics.md "The case's own facts"):
+Rules (docs/inputs.md "Values", docs/figures.md "The case's own facts"):
 - a row whose required value is missing or unreadable is excluded and listed (error);
 - an unreadable optional date also excludes the row: counting it with the date missing
   would silently put it in the wrong column;

@@ -1,4 +1,4 @@
-"""Reading dates as exports write them (spec/inputs.md, "Values"), vectorised.
+"""Reading dates as exports write them (docs/inputs.md, "Values"), vectorised.
 
 Cells arrive as text (``readers.py``): real Excel dates as ``2021-10-05 07:30:00``, serial
 numbers as ``44474`` or ``44474.3125``, and what staff typed: ``dd/mm/yyyy``, ``d/m/yyyy``,
@@ -19,10 +19,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..read.cells import EXCEL_EPOCH
 from ..read.text import Strings, mask, strings
 
 EMPTY_TOKENS = {"", "-", "--", "0"}
-EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 #: serial numbers accepted as Excel dates: 1954-10-03 .. 2119-01-10
 SERIAL_RANGE = (20_000.0, 80_000.0)
 
@@ -149,9 +149,9 @@ def parse_dates(values: Strings) -> tuple[pd.Series, np.ndarray]:
             leftover.where(leftover.str.fullmatch(r"\d{5}(\.\d+)?")), errors="coerce"
         )
         serial = serial[serial.between(*SERIAL_RANGE)]
-        out[serial.index.to_numpy()] = (EXCEL_EPOCH + pd.to_timedelta(serial, unit="D")).to_numpy(
-            dtype="datetime64[ns]"
-        )
+        out[serial.index.to_numpy()] = (
+            pd.Timestamp(EXCEL_EPOCH) + pd.to_timedelta(serial, unit="D")
+        ).to_numpy(dtype="datetime64[ns]")
         parsed = _by_regex(leftover.drop(serial.index))
         out[parsed.index.to_numpy()] = parsed.to_numpy(dtype="datetime64[ns]")
         unreadable[parsed.index[parsed.isna()].to_numpy()] = True

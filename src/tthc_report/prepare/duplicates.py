@@ -1,4 +1,4 @@
-"""The same case code twice is one case (spec/inputs.md, "Files").
+"""The same case code twice is one case (docs/inputs.md, "Files").
 
 Exports overlap (two exports of the centre cover the same weeks; a district's export of
 last month is given again): the rows of one case are merged after the units are matched,
@@ -23,7 +23,7 @@ _STATUS_RANK = {"processing": 0, "cancelled": 1, "returned": 2, "withdrawn": 2, 
 
 
 def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
-    """The same case code twice is one case (spec/inputs.md, "Files"); run after the units
+    """The same case code twice is one case (docs/inputs.md, "Files"); run after the units
     are matched.
 
     Identical rows are merged silently; rows that differ are resolved to the one with the

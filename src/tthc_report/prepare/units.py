@@ -1,7 +1,7 @@
 """Give every clean case its unit, level, district and agency.
 
 Works on the distinct names only (a few hundred), then maps them onto the cases, so the
-cost does not grow with the number of cases.  spec/inputs.md: the level comes from the
+cost does not grow with the number of cases.  docs/inputs.md: the level comes from the
 level column, else the catalog, else the name prefix; a name that matches no catalog unit
 is kept as a unit of its own and listed in the data checks.
 """
@@ -170,7 +170,7 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     out = cases.copy(deep=False)  # new columns only: the clean table's data is shared
     out["unit_id"] = row_units
     out["unit"] = _objects([u.name for u in all_units], row_units, out.index)
-    # the level column comes first, then the catalog (spec/inputs.md "Values")
+    # the level column comes first, then the catalog (docs/inputs.md "Values")
     unit_level = _objects([u.level for u in all_units], row_units, out.index)
     out["level"] = out["level_raw"].where(out["level_raw"].notna(), unit_level)
     per_unit = np.bincount(row_units, minlength=len(all_units))

@@ -10,6 +10,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 Cell = object
+#: day 0 of Excel's serial dates (1900 date system, with its 1900 leap-year quirk)
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
 def cell_text(v: Cell) -> str | None:

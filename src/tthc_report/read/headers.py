@@ -1,4 +1,4 @@
-"""Finding the header row of a case list (spec/inputs.md, "Headers").
+"""Finding the header row of a case list (docs/inputs.md, "Headers").
 
 The first of the first 30 rows that names every required column is the header, possibly
 as a two-row header with merged cells ("Ngày" over "tiếp nhận").  These functions work

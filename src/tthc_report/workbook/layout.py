@@ -56,7 +56,7 @@ SHEETS = (
 )  # fmt: skip
 
 HOSO_FIRST = 2  # first case row
-HOSO_INPUT = len(COLUMNS)  # A..O: the canonical columns of spec/inputs.md
+HOSO_INPUT = len(COLUMNS)  # A..O: the canonical columns of docs/inputs.md
 HOSO_HELPERS = (
     "_TrangThai", "_NgayTN", "_NgayHen", "_NgayKT", "_NgayTra", "_Kenh", "_DonVi",
     "_DongTong", "_DongDV", "_DongHuyen", "_KqNay", "_KqTruoc",
@@ -163,7 +163,8 @@ TONGHOP_BLOCKS = 2  # sections the TongHop sheet shows
 TONGHOP_FIRST = {1: 8, 2: 35}  # first figure row of each block
 
 
-def _ref(sheet: str, ref: str) -> str:
+def absolute_ref(sheet: str, ref: str) -> str:
+    """A defined name's reference: 'HoSo', 'P2:P9' -> 'HoSo!$P$2:$P$9'."""
     cells = ref.split(":")
     fixed = ":".join("$" + "".join(c for c in x if c.isalpha()) + "$" +
                      "".join(c for c in x if c.isdigit()) for x in cells)  # fmt: skip
@@ -219,7 +220,7 @@ def define_names(wb: Workbook, names: dict[str, tuple[str, str]]) -> None:
     for name, (sheet, ref) in names.items():
         if name in wb.defined_names:
             del wb.defined_names[name]
-        wb.defined_names[name] = DefinedName(name, attr_text=_ref(sheet, ref))
+        wb.defined_names[name] = DefinedName(name, attr_text=absolute_ref(sheet, ref))
 
 
 def name_target(wb: Workbook, name: str) -> tuple[str, int, int]:
@@ -282,7 +283,7 @@ def hoso_formulas(r: int) -> list[str]:
 
 def _outcome(h: dict[str, str], s: str, e: str) -> str:
     """The case's state at the end of period [s, e]: -1 out of scope, else the new/carried
-    offset plus the index of its state in STATES (spec/metrics.md, counts table)."""
+    offset plus the index of its state in STATES (docs/figures.md, counts table)."""
     st, rec, due, fin = h["_TrangThai"], h["_NgayTN"], h["_NgayHen"], h["_NgayKT"]
     finished_state = (
         f"IF({st}={ST_RESOLVED},IF({fin}<{due},0,IF({fin}={due},1,2)),"

@@ -33,7 +33,7 @@ from ..read.columns import COLUMNS, DATE_KEYS
 from . import layout as L
 from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
-from .template import DATE_FMT, DATETIME_FMT, _detail_formats, add_charts, build_template
+from .template import DATE_FMT, DATETIME_FMT, add_charts, build_template, detail_formats
 
 FORMULA_START = "="
 #: HoSo's helper formulas, written for its first case row
@@ -125,7 +125,7 @@ def apply_plan(wb: Workbook, plan: Plan, skip: Sequence[str] = ()) -> None:
 def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     ct = wb["ChiTiet"]
     ct.conditional_formatting = ConditionalFormattingList()
-    _detail_formats(ct, L.CT_FIRST + plan.sizes.rows - 1)
+    detail_formats(ct, L.CT_FIRST + plan.sizes.rows - 1)
     hoso = wb["HoSo"]
     last_col = L.HELPER_COL[L.HOSO_HELPERS[-1]]
     hoso.auto_filter.ref = f"A1:{last_col}{L.HOSO_FIRST + plan.sizes.cases - 1}"

@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-EXCEL_EPOCH = datetime(1899, 12, 30)
+from ..read.cells import EXCEL_EPOCH
+
 NS_PER_SECOND = 1_000_000_000
 SECONDS_PER_DAY = 86_400
 US_PER_DAY = SECONDS_PER_DAY * 1_000_000

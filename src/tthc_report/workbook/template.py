@@ -308,14 +308,14 @@ def _detail(ws: Worksheet, sizes: L.Sizes) -> None:
     ws.column_dimensions[L.col(L.CT_NOTE_COL)].width = 18
     for c in (L.CT_SECTION_COL, L.CT_KEY_COL, L.CT_BASE_COL):
         ws.column_dimensions[L.col(c)].hidden = True
-    _detail_formats(ws, L.CT_FIRST + max(sizes.rows, 1) - 1)
+    detail_formats(ws, L.CT_FIRST + max(sizes.rows, 1) - 1)
 
 
 def detail_print_area(rows: int) -> str:
     return f"A1:{L.col(L.CT_NOTE_COL)}{L.CT_FIRST + max(rows, 1) - 1}"
 
 
-def _detail_formats(ws: Worksheet, last: int) -> None:
+def detail_formats(ws: Worksheet, last: int) -> None:
     area = f"A{L.CT_FIRST}:{L.col(L.CT_NOTE_COL)}{last}"
     r = L.CT_FIRST
     row_kind = f'AND($A{r}<>"",$A{r}<>"{L.KIND_TOTAL}")'
