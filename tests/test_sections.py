@@ -377,3 +377,37 @@ def test_precedence_reaches_the_report(tmp_path: Path) -> None:
     assert (totals(report)["received_new"], totals(report)["carried_over"]) == (1, 1)
     # 1 received < threshold 10 from the file; rate undefined, so no late_unit
     assert set(rows(report, "province", "agency")["Sở Tư pháp"].flags) == {"low_volume"}
+
+
+def test_the_centre_section_is_known_by_its_levels_not_its_id(tmp_path: Path) -> None:
+    """A configured province-only section with another id is still the centre's: its
+    wording, and no unit of comparison ranked for it in LichSu."""
+    config = write(
+        tmp_path,
+        """
+[[sections]]
+id = "trung_tam"
+levels = ["province"]
+breakdowns = ["agency"]
+
+[[sections]]
+id = "dia_phuong"
+levels = ["district", "commune"]
+breakdowns = ["district", "unit"]
+""",
+    )
+    on_time = dict(received="2021-10-01", due="2021-10-10", result_date="2021-10-05",
+                   status="resolved")  # fmt: skip
+    report = build(
+        tmp_path,
+        [on_time] * 30 + [{**on_time, "unit": "Xã Đồng Thịnh"}] * 30,
+        units=THREE_LEVELS,
+        settings=load_settings(config, environ={}),
+    )
+    centre, local = report.sections
+    assert centre.is_centre and not local.is_centre
+    leaders = {h.section: h.leader for h in report.history}
+    assert leaders == {"trung_tam": None, "dia_phuong": "Huyện Sông Lô"}
+    assert centre.title == "Trung tâm Phục vụ hành chính công tỉnh"
+    assert report.narrative[0].endswith("TTHC tại Trung tâm Phục vụ hành chính công tỉnh")
+    assert "Trung tâm tiếp nhận mới 30 hồ sơ" in report.narrative[1]

@@ -199,6 +199,12 @@ class Section:
     #: the same breakdowns for the previous period (for the narrative; not in the JSON)
     previous_breakdowns: dict[str, tuple[Row, ...]] = field(default_factory=dict)
 
+    @property
+    def is_centre(self) -> bool:
+        """The provincial centre's section: it counts the province level alone, whatever its
+        id, and gets the centre's wording; it has no units of comparison to rank."""
+        return self.levels == ("province",)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

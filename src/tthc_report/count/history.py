@@ -34,7 +34,7 @@ def leader(rows: Sequence[Row], min_due: int) -> Row | None:
 def rows_of_report(report: Report, min_due: int = 30) -> list[HistoryRow]:
     out = []
     for s in report.sections:
-        best = leader(comparison_rows(s), min_due) if s.id != "province" else None
+        best = leader(comparison_rows(s), min_due) if not s.is_centre else None
         units = s.breakdowns.get("unit", ())
         out.append(
             HistoryRow(

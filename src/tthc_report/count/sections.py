@@ -21,22 +21,26 @@ from ..read.text import map_unique
 from .flags import flags_for
 from .metrics import CASE_FACTS, CaseDays, Patterns, classify, complete, count_by_group, words
 
+#: a section's title when the settings give none, by the levels it counts
 SECTION_TITLES = {
-    "province": "Trung tâm Phục vụ hành chính công tỉnh",
-    "local": "BPMC cấp huyện, cấp xã",
-    "commune": "BPMC cấp xã",
-    "district": "BPMC cấp huyện",
+    ("province",): "Trung tâm Phục vụ hành chính công tỉnh",
+    ("district", "commune"): "BPMC cấp huyện, cấp xã",
+    ("commune",): "BPMC cấp xã",
+    ("district",): "BPMC cấp huyện",
 }
 
 
 def default_sections(units: Sequence[Unit]) -> tuple[SectionSpec, ...]:
-    province = SectionSpec("province", ("province",), ("agency",), SECTION_TITLES["province"])
+    province = SectionSpec("province", ("province",), ("agency",), SECTION_TITLES[("province",)])
     if any(u.level == "district" for u in units) or any(u.parent for u in units):
         local = SectionSpec(
-            "local", ("district", "commune"), ("district", "unit"), SECTION_TITLES["local"]
+            "local",
+            ("district", "commune"),
+            ("district", "unit"),
+            SECTION_TITLES[("district", "commune")],
         )
         return (province, local)
-    return (province, SectionSpec("commune", ("commune",), ("unit",), SECTION_TITLES["commune"]))
+    return (province, SectionSpec("commune", ("commune",), ("unit",), SECTION_TITLES[("commune",)]))
 
 
 class _Groups:
@@ -140,7 +144,7 @@ def compute_sections(
             if before is not None
             else {}
         )
-        title = spec.title or SECTION_TITLES.get(spec.id, spec.id)
+        title = spec.title or SECTION_TITLES.get(spec.levels, spec.id)
         sections.append(
             Section(spec.id, title, spec.levels, totals, prev, breakdowns, prev_breakdowns)
         )

@@ -112,7 +112,7 @@ def render_narrative(
     earlier = [h for h in history if h.period_start < report.period.start.isoformat()]
     out: list[str] = []
     for section in report.sections:
-        kind = "province" if section.levels == ("province",) else "local"
+        kind = "province" if section.is_centre else "local"
         context = section_context(report, section)
         out += render(env, f"section_{kind}.j2", context)
         context.update(assessments(report, section, earlier, settings))

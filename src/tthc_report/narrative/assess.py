@@ -164,9 +164,9 @@ def assessments(
         ),
         "online_change": count_change(t.online, p.online if p else None, s),
         "online_rate_change": rate_change(t.online_rate, p.online_rate if p else None, s),
-        "best": best_unit(section, history, s) if section.id != "province" else None,
-        "busiest": busiest_unit(section) if section.id != "province" else None,
-        "quiet": quiet_units(section, history, report) if section.id != "province" else None,
+        "best": best_unit(section, history, s) if not section.is_centre else None,
+        "busiest": busiest_unit(section) if not section.is_centre else None,
+        "quiet": quiet_units(section, history, report) if not section.is_centre else None,
         "returning": returning_agencies(section, s),
         "settings": s,
     }
