@@ -6,7 +6,10 @@ Rules (docs/inputs.md "Values", docs/figures.md "The case's own facts"):
   would silently put it in the wrong column;
 - contradicting facts are kept as written and listed (warning);
 - cancelled cases take no part in any count and are listed (info);
-- the same case code twice is one case (``dedupe.py``, after the units are matched).
+- the same case code twice is one case (``duplicates.py``, after the units are matched).
+
+Each rule is one method of ``TableCleaner``, its message beside it; ``clean_table`` applies
+them in order, and a row a rule excludes is not looked at by the rules after it.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -27,6 +29,7 @@ from ..read.columns import COLUMN_BY_KEY, DATE_KEYS
 from ..read.tables import RawTable
 from ..read.text import display_text, fold, fold_text, map_distinct, mask, matches, objects
 from .dates import parse_dates
+from .row_checks import Raw, RowChecks
 from .words import (
     CHANNEL_HINTS,
     CHANNEL_WORDS,
@@ -49,7 +52,7 @@ WORD_TABLES = {
     "level": LEVEL_WORDS,
 }
 #: the columns of the clean case table, in order; ``code_key`` is the code as compared
-#: to find the same case twice (``schema.fold``)
+#: to find the same case twice (``read.text.fold``)
 CASE_COLUMNS = (
     "code", "unit_raw", "agency", "level_raw", "parent_raw", "procedure", "field",
     "received", "due", "result_date", "delivered", "stopped", "finished",
@@ -58,6 +61,8 @@ CASE_COLUMNS = (
 )  # fmt: skip
 THREADS = min(4, os.cpu_count() or 1)
 FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
+#: the dates the contradiction rule compares, by calendar day
+DAY_KEYS = ("received", "due", "finished", "delivered", "result_date")
 
 
 @dataclass
@@ -69,192 +74,220 @@ class CleanCases:
     non_case_lines: int
 
 
-Raw: TypeAlias = pa.Array | pa.ChunkedArray | pd.Series | Callable[[np.ndarray], list[str]] | None
-
-
-def _texts_at(raw: Raw, idx: np.ndarray) -> list[str]:
-    """The raw values of some rows, as written, for the data-check messages."""
-    if raw is None:
-        return [""] * len(idx)
-    if isinstance(raw, pa.Array | pa.ChunkedArray):
-        values = raw.take(pa.array(idx)).to_pylist()
-    elif isinstance(raw, pd.Series):
-        values = raw.to_numpy(dtype=object)[idx].tolist()
-    else:
-        values = raw(idx)
-    return ["" if v is None or v != v else str(v) for v in values]
-
-
-class _Checker:
-    """Collects DataCheck records for one raw table."""
+class TableCleaner:
+    """One raw table through the rules of a case row.  ``excluded`` grows rule by rule;
+    ``skip`` marks the lines that are no case rows at all (empty, the header repeated,
+    totals and signatures below the data)."""
 
     def __init__(self, table: RawTable) -> None:
         self.table = table
-        self.records: list[DataCheck] = []
+        self.n = len(table)
+        self.checks = RowChecks(table)
+        self.raw = {k: table.column_values(k) for k in table.columns}
+        self.shown, self.dates = _read_columns(self.raw)
+        self.out = pd.DataFrame(index=pd.RangeIndex(self.n))
+        self.skip = table.ignored_mask()
+        self.non_case = np.zeros(self.n, dtype=bool)
+        self.excluded = self.skip.copy()
 
-    def add(
-        self, level: str, mask: np.ndarray, key: str, raw: Raw, message: str, code: str
+    def missing(self, key: str) -> np.ndarray:
+        """Rows whose cell of ``key`` is empty (all rows when the file has no such column)."""
+        if key in self.shown:
+            return mask(pc.is_null(self.shown[key]))
+        return np.ones(self.n, dtype=bool)
+
+    def exclude(
+        self,
+        flagged: np.ndarray,
+        key: str,
+        raw: Raw,
+        message: str,
+        code: str,
+        *,
+        also_excluded: bool = False,
     ) -> None:
-        idx = np.flatnonzero(mask)
-        if not len(idx):
-            return
-        column = self.table.headers.get(
-            key, COLUMN_BY_KEY[key].header if key in COLUMN_BY_KEY else key
-        )
-        rows = self.table.row_numbers[idx].tolist()
-        for row, value in zip(rows, _texts_at(raw, idx), strict=True):
-            self.records.append(
-                DataCheck(
-                    level=level,
-                    file=self.table.file,
-                    sheet=self.table.sheet,
-                    row=row,
-                    column=column,
-                    value=value,
-                    message=message.format(value=value),
-                    code=code,
-                )
+        """An error: the rows are listed and take no part in any count.  A row already
+        excluded is listed again only with ``also_excluded`` (each missing or unreadable
+        value of a row is named, so that staff fix them all at once)."""
+        flagged = flagged & ~(self.skip if also_excluded else self.excluded)
+        self.checks.add(ERROR, flagged, key, raw, message, code)
+        self.excluded = self.excluded | flagged
+
+    # --- the rules, in the order they apply ---------------------------------------------
+
+    def lines_that_are_no_case(self) -> None:
+        """Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date
+        of receipt or due date: listed for information, not counted as excluded rows."""
+        trailer = self.missing("unit") & ~self.skip
+        for key in ("received", "due"):
+            if key in self.dates:
+                trailer = trailer & self.dates[key][0].isna().to_numpy()
+        self.checks.add(INFO, trailer, "code", self.table.line_texts,
+                        "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay "
+                        "ngày hẹn trả): bỏ qua.", "not_a_case")  # fmt: skip
+        self.non_case = trailer
+        self.skip = self.skip | trailer
+        self.excluded = self.excluded | trailer
+
+    def code_and_unit(self) -> None:
+        """A case row without its code or its receiving unit is excluded."""
+        for key in ("code", "unit"):
+            self.exclude(self.missing(key), key, self.raw[key],
+                         f"Thiếu {COLUMN_BY_KEY[key].header.lower()}: hồ sơ bị loại khỏi số "
+                         "liệu.", "missing_required", also_excluded=True)  # fmt: skip
+
+    def readable_dates(self) -> None:
+        """A date that cannot be read excludes the row, optional dates too: counting it
+        without that date would put it silently in the wrong column."""
+        for key in DATE_KEYS:
+            if key not in self.raw:
+                self.out[key] = pd.Series(pd.NaT, index=self.out.index, dtype="datetime64[ns]")
+                continue
+            parsed, bad = self.dates[key]
+            self.out[key] = parsed
+            header = COLUMN_BY_KEY[key].header.lower()
+            self.exclude(bad, key, self.raw[key],
+                         f"Không đọc được {header} '{{value}}' (cần dạng ngày/tháng/năm, ví dụ "
+                         "21/9/2021): hồ sơ bị loại khỏi số liệu.", "unreadable_date",
+                         also_excluded=True)  # fmt: skip
+
+    def received_date(self) -> None:
+        """Every case has a day of receipt."""
+        self.exclude(self.out["received"].isna().to_numpy(), "received", self.raw["received"],
+                     "Thiếu ngày tiếp nhận: hồ sơ bị loại khỏi số liệu.",
+                     "missing_required")  # fmt: skip
+
+    def known_words(self) -> None:
+        """Channel, online level and level words not in the lists are warned about and read
+        as the default (direct, none, the catalog's level)."""
+        defaults = {"channel": "trực tiếp", "online_level": "để trống", "level": "theo danh mục"}
+        for key, default in defaults.items():
+            if key not in self.raw:
+                self.out[key] = None
+                continue
+            words = pd.Series(map_distinct(self.raw[key], _word_reader(key)), dtype=object)
+            unknown = words.isna().to_numpy() & ~self.missing(key) & ~self.excluded
+            self.checks.add(WARNING, unknown, key, self.raw[key],
+                            f"Không nhận ra giá trị '{{value}}' của cột "
+                            f"{COLUMN_BY_KEY[key].header}: tính như {default}.",
+                            f"unknown_{key}")  # fmt: skip
+            self.out[key] = words
+        self.out["channel"] = self.out["channel"].fillna("direct")
+
+    def status_and_end(self) -> None:
+        """The status word, else resolved when a result date is given, else processing; the
+        finished day by the fallback chain of docs/figures.md."""
+        out, raw = self.out, self.raw
+        finished_chain = out["result_date"].fillna(out["delivered"])
+        stopped_chain = out["stopped"].fillna(finished_chain)
+        status = pd.Series([None] * self.n, dtype=object)
+        if "status" in raw:
+            status = pd.Series(
+                map_distinct(raw["status"], lambda v: STATUS_WORDS.get(fold(v))), dtype=object
             )
+            unknown = status.isna().to_numpy() & ~self.missing("status") & ~self.excluded
+            self.checks.add(WARNING, unknown, "status", raw["status"],
+                            "Không nhận ra trạng thái '{value}': tính là đã có kết quả nếu có "
+                            "ngày có kết quả, ngược lại là đang xử lý.",
+                            "unknown_status")  # fmt: skip
+        derived = np.where(finished_chain.notna(), "resolved", "processing").astype(object)
+        status = status.fillna(pd.Series(derived, index=status.index, dtype=object))
+        ended = status.isin(["returned", "withdrawn"])
+        finished = stopped_chain.where(ended, finished_chain)
+        done = ((status == "processing") & finished.notna()).to_numpy() & ~self.excluded
+        self.checks.add(WARNING, done, "status", raw.get("status"),
+                        "Hồ sơ đang xử lý nhưng đã có ngày có kết quả: tính là đã có kết quả.",
+                        "processing_with_result")  # fmt: skip
+        out["status"] = status.mask(done, "resolved")
+        out["finished"] = finished
+
+    def end_date_of_ended_cases(self) -> None:
+        """A resolved, returned or withdrawn case with no date at all to end it is excluded:
+        its period cannot be known."""
+        ended = self.out["status"].isin(["resolved", "returned", "withdrawn"])
+        self.exclude((ended & self.out["finished"].isna()).to_numpy(), "status",
+                     self.raw.get("status"),
+                     "Hồ sơ có trạng thái '{value}' nhưng không có ngày có kết quả, ngày trả kết "
+                     "quả hay ngày trả lại/rút: không xác định được kỳ, hồ sơ bị loại khỏi số "
+                     "liệu.", "missing_finished")  # fmt: skip
+
+    def due_date(self) -> None:
+        """Every case needs its due date, except returned, withdrawn and cancelled ones."""
+        needs_due = ~self.out["status"].isin(["returned", "withdrawn", "cancelled"]).to_numpy()
+        self.exclude(self.out["due"].isna().to_numpy() & needs_due, "due", self.raw["due"],
+                     "Thiếu ngày hẹn trả: hồ sơ bị loại khỏi số liệu.",
+                     "missing_required")  # fmt: skip
+
+    def contradictions(self) -> None:
+        """Facts that contradict each other are kept as written and listed."""
+        day = {k: self.out[k].dt.floor("D") for k in DAY_KEYS}
+        for flagged, key, message, code in (
+            (day["finished"] < day["received"], "result_date",
+             "Ngày kết thúc xử lý đứng trước ngày tiếp nhận: giữ nguyên, tính như kết thúc ngay "
+             "ngày tiếp nhận.", "finished_before_received"),
+            (day["due"] < day["received"], "due",
+             "Ngày hẹn trả '{value}' đứng trước ngày tiếp nhận: giữ nguyên như dữ liệu.",
+             "due_before_received"),
+            (day["delivered"] < day["result_date"], "delivered",
+             "Ngày trả kết quả '{value}' đứng trước ngày có kết quả: giữ nguyên như dữ liệu.",
+             "delivered_before_result"),
+        ):  # fmt: skip
+            self.checks.add(WARNING, flagged.to_numpy() & ~self.excluded, key,
+                            _day_texts(self.out[key]), message, code)  # fmt: skip
+
+    def cancelled(self) -> None:
+        """Cancelled cases are kept in the table (HoSo shows them) and counted nowhere."""
+        cancelled = (self.out["status"] == "cancelled").to_numpy() & ~self.excluded
+        self.checks.add(INFO, cancelled, "status", self.raw.get("status"),
+                        "Hồ sơ đã hủy: không tính vào số liệu nào.", "cancelled")  # fmt: skip
+
+    def formula_like(self) -> None:
+        """Text Excel would take for a formula is kept, and written back as text."""
+        for key in ("code", "unit", "agency", "procedure"):
+            if key in self.shown:
+                looks = matches(self.shown[key], FORMULA_START) & ~self.excluded
+                self.checks.add(INFO, looks, key, self.shown[key],
+                                "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi "
+                                "lại dưới dạng văn bản.", "formula_like")  # fmt: skip
+
+    RULES = (
+        lines_that_are_no_case, code_and_unit, readable_dates, received_date, known_words,
+        status_and_end, end_date_of_ended_cases, due_date, contradictions, cancelled,
+        formula_like,
+    )  # fmt: skip
+
+    # --- the clean case table -----------------------------------------------------------
+
+    def cases(self) -> pd.DataFrame:
+        """The rows no rule excluded, with the columns of ``CASE_COLUMNS``."""
+        keep = ~self.excluded
+        rows = int(keep.sum())
+        kept = {k: v.filter(pa.array(keep)) for k, v in self.shown.items() if k in TEXT_KEYS}
+        columns: dict[str, object] = {}
+        for name, key in TEXT_COLUMNS.items():
+            columns[name] = (
+                objects(kept[key], mostly_distinct=key == "code")
+                if key in kept
+                else _repeated(None, rows)
+            )
+        for name in CASE_COLUMNS:
+            if name in self.out:
+                columns[name] = self.out[name].to_numpy()[keep]
+        columns["level_raw"] = self.out["level"].to_numpy(dtype=object)[keep]  # as a word
+        columns["source_file"] = _repeated(self.table.file, rows)
+        columns["source_sheet"] = _repeated(self.table.sheet, rows)
+        columns["source_row"] = self.table.row_numbers[keep]
+        columns["code_key"] = objects(fold_text(kept["code"]), mostly_distinct=True)
+        return pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
 
 
 def clean_table(table: RawTable) -> tuple[pd.DataFrame, list[DataCheck], int, int]:
     """One raw table -> (usable rows, checks, excluded case rows, non-case lines)."""
-    n = len(table)
-    chk = _Checker(table)
-    raw = {k: table.column_values(k) for k in table.columns}
-    shown, dates = _read_columns(raw)
-    missing = {
-        k: mask(pc.is_null(shown[k])) if k in shown else np.ones(n, dtype=bool)
-        for k in (*TEXT_KEYS, *WORD_TABLES)
-    }
-    out = pd.DataFrame(index=pd.RangeIndex(n))
-    # Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date of
-    # receipt or due date: listed for information, not counted as excluded case rows.
-    ignored = table.ignored_mask()  # empty lines, the header repeated: no rows at all
-    trailer = missing["unit"] & ~ignored
-    for key in ("received", "due"):
-        if key in dates:
-            trailer = trailer & dates[key][0].isna().to_numpy()
-    chk.add(INFO, trailer, "code", table.line_texts,
-            "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay ngày hẹn "
-            "trả): bỏ qua.",
-            "not_a_case")  # fmt: skip
-
-    skip = trailer | ignored
-    excluded = skip.copy()
-    for key in ("code", "unit"):
-        absent = missing[key] & ~skip
-        chk.add(ERROR, absent, key, raw[key],
-                f"Thiếu {COLUMN_BY_KEY[key].header.lower()}: hồ sơ bị loại khỏi số liệu.",
-                "missing_required")  # fmt: skip
-        excluded = excluded | absent
-
-    for key in DATE_KEYS:
-        if key not in raw:
-            out[key] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
-            continue
-        parsed, bad = dates[key]
-        bad = bad & ~skip
-        out[key] = parsed
-        header = COLUMN_BY_KEY[key].header.lower()
-        chk.add(ERROR, bad, key, raw[key],
-                f"Không đọc được {header} '{{value}}' (cần dạng ngày/tháng/năm, ví dụ 21/9/2021): "
-                "hồ sơ bị loại khỏi số liệu.", "unreadable_date")  # fmt: skip
-        excluded = excluded | bad
-
-    missing_received = out["received"].isna().to_numpy() & ~excluded
-    chk.add(ERROR, missing_received, "received", raw["received"],
-            "Thiếu ngày tiếp nhận: hồ sơ bị loại khỏi số liệu.", "missing_required")  # fmt: skip
-    excluded = excluded | missing_received
-
-    for key in ("channel", "online_level", "level"):
-        if key in raw:
-            words = pd.Series(map_distinct(raw[key], _word_reader(key)), dtype=object)
-            unknown = words.isna().to_numpy() & ~missing[key] & ~excluded
-            default = {
-                "channel": "trực tiếp",
-                "online_level": "để trống",
-                "level": "theo danh mục",
-            }[key]
-            chk.add(WARNING, unknown, key, raw[key],
-                    f"Không nhận ra giá trị '{{value}}' của cột {COLUMN_BY_KEY[key].header}: "
-                    f"tính như {default}.", f"unknown_{key}")  # fmt: skip
-            out[key] = words
-        else:
-            out[key] = None
-    out["channel"] = out["channel"].fillna("direct")
-
-    finished_chain = out["result_date"].fillna(out["delivered"])
-    stopped_chain = out["stopped"].fillna(finished_chain)
-    if "status" in raw:
-        status = pd.Series(
-            map_distinct(raw["status"], lambda v: STATUS_WORDS.get(fold(v))), dtype=object
-        )
-        unknown = status.isna().to_numpy() & ~missing["status"] & ~excluded
-        chk.add(WARNING, unknown, "status", raw["status"],
-                "Không nhận ra trạng thái '{value}': tính là đã có kết quả nếu có ngày có kết quả, "
-                "ngược lại là đang xử lý.", "unknown_status")  # fmt: skip
-    else:
-        status = pd.Series([None] * n, dtype=object)
-    derived = np.where(finished_chain.notna(), "resolved", "processing").astype(object)
-    status = status.fillna(pd.Series(derived, index=status.index, dtype=object))
-    ended = status.isin(["returned", "withdrawn"])
-    finished = stopped_chain.where(ended, finished_chain)
-    processing_done = ((status == "processing") & finished.notna()).to_numpy() & ~excluded
-    chk.add(WARNING, processing_done, "status", raw.get("status"),
-            "Hồ sơ đang xử lý nhưng đã có ngày có kết quả: tính là đã có kết quả.",
-            "processing_with_result")  # fmt: skip
-    status = status.mask(processing_done, "resolved")
-    out["status"] = status
-    out["finished"] = finished
-
-    no_finish = (status.isin(["resolved", "returned", "withdrawn"]) & finished.isna()).to_numpy()
-    no_finish = no_finish & ~excluded
-    chk.add(ERROR, no_finish, "status", raw.get("status"),
-            "Hồ sơ có trạng thái '{value}' nhưng không có ngày có kết quả, ngày trả kết quả hay "
-            "ngày trả lại/rút: không xác định được kỳ, hồ sơ bị loại khỏi số liệu.",
-            "missing_finished")  # fmt: skip
-    excluded = excluded | no_finish
-
-    needs_due = ~status.isin(["returned", "withdrawn", "cancelled"]).to_numpy()
-    missing_due = out["due"].isna().to_numpy() & needs_due & ~excluded
-    chk.add(ERROR, missing_due, "due", raw["due"],
-            "Thiếu ngày hẹn trả: hồ sơ bị loại khỏi số liệu.", "missing_required")  # fmt: skip
-    excluded = excluded | missing_due
-
-    _contradictions(chk, out, excluded)
-    cancelled = (status == "cancelled").to_numpy() & ~excluded
-    chk.add(INFO, cancelled, "status", raw.get("status"),
-            "Hồ sơ đã hủy: không tính vào số liệu nào.", "cancelled")  # fmt: skip
-    for key in ("code", "unit", "agency", "procedure"):
-        if key not in shown:
-            continue
-        looks = matches(shown[key], FORMULA_START)
-        chk.add(INFO, looks & ~excluded, key, shown[key],
-                "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi lại dưới dạng văn "
-                "bản.", "formula_like")  # fmt: skip
-
-    keep = ~excluded
-    rows = int(keep.sum())
-    kept = {k: v.filter(pa.array(keep)) for k, v in shown.items() if k in TEXT_KEYS}
-    columns: dict[str, object] = {}
-    for name, key in TEXT_COLUMNS.items():
-        columns[name] = (
-            objects(kept[key], mostly_distinct=key == "code")
-            if key in kept
-            else _repeated(None, rows)
-        )
-    for name in CASE_COLUMNS:
-        if name in out:
-            columns[name] = out[name].to_numpy()[keep]
-    columns["level_raw"] = out["level"].to_numpy(dtype=object)[keep]  # the level as a word
-    columns["source_file"] = _repeated(table.file, rows)
-    columns["source_sheet"] = _repeated(table.sheet, rows)
-    columns["source_row"] = table.row_numbers[keep]
-    columns["code_key"] = objects(fold_text(kept["code"]), mostly_distinct=True)  # for dedupe
-    frame = pd.DataFrame({name: _column(columns[name]) for name in CASE_COLUMNS}, copy=False)
-    dropped = int((excluded & ~skip).sum())
-    return frame, chk.records, dropped, int(trailer.sum())
+    cleaner = TableCleaner(table)
+    for rule in TableCleaner.RULES:
+        rule(cleaner)
+    dropped = int((cleaner.excluded & ~cleaner.skip).sum())
+    return cleaner.cases(), cleaner.checks.records, dropped, int(cleaner.non_case.sum())
 
 
 def _read_columns(
@@ -291,27 +324,6 @@ def _word_reader(key: str) -> Callable[[object], str | None]:
         return known.get(fold(v)) or hinted(hints, v)
 
     return read
-
-
-def _contradictions(chk: _Checker, out: pd.DataFrame, excluded: np.ndarray) -> None:
-    rec = out["received"].dt.floor("D")
-    fin = out["finished"].dt.floor("D")
-    due = out["due"].dt.floor("D")
-    delivered = out["delivered"].dt.floor("D")
-    result = out["result_date"].dt.floor("D")
-    keep = ~excluded
-    for flagged, key, msg, code in (
-        ((fin < rec).to_numpy(), "result_date",
-         "Ngày kết thúc xử lý đứng trước ngày tiếp nhận: giữ nguyên, tính như kết thúc ngay "
-         "ngày tiếp nhận.", "finished_before_received"),
-        ((due < rec).to_numpy(), "due",
-         "Ngày hẹn trả '{value}' đứng trước ngày tiếp nhận: giữ nguyên như dữ liệu.",
-         "due_before_received"),
-        ((delivered < result).to_numpy(), "delivered",
-         "Ngày trả kết quả '{value}' đứng trước ngày có kết quả: giữ nguyên như dữ liệu.",
-         "delivered_before_result"),
-    ):  # fmt: skip
-        chk.add(WARNING, flagged & keep, key, _day_texts(out[key]), msg, code)
 
 
 def _day_texts(values: pd.Series) -> Callable[[np.ndarray], list[str]]:
