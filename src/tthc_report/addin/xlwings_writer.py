@@ -36,6 +36,7 @@ import numpy as np
 
 from ..errors import TemplateError
 from ..model import HISTORY_KEYS
+from ..workbook import formulas
 from ..workbook import layout as L
 from ..workbook.plan import Plan, Value
 from ..workbook.template import DATE_FMT, DATETIME_FMT, detail_print_area, district_rate_formula
@@ -219,9 +220,9 @@ def _size_rows(book: Any, plan: Plan, old: L.Sizes) -> None:
         else:
             book.names.add(name, refers_to)
     cases = range(L.HOSO_FIRST, L.HOSO_FIRST + plan.sizes.cases)
-    _write(hoso, L.HOSO_FIRST, L.HOSO_INPUT + 1, [L.hoso_formulas(r) for r in cases], True)
+    _write(hoso, L.HOSO_FIRST, L.HOSO_INPUT + 1, [formulas.hoso_formulas(r) for r in cases], True)
     units = range(L.DM_FIRST, L.DM_FIRST + plan.sizes.units)
-    _write(dm, L.DM_FIRST, DM_FORMULA_COL, [L.dm_formulas(r) for r in units], True)
+    _write(dm, L.DM_FIRST, DM_FORMULA_COL, [formulas.dm_formulas(r) for r in units], True)
 
 
 def _finish(book: Any, plan: Plan) -> None:

@@ -30,6 +30,7 @@ from ..errors import TemplateError
 from ..model import HistoryRow, Report
 from ..outputs import atomic_write
 from ..read.columns import COLUMNS, DATE_KEYS
+from . import formulas
 from . import layout as L
 from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
@@ -37,7 +38,7 @@ from .template import DATE_FMT, DATETIME_FMT, add_charts, build_template, detail
 
 FORMULA_START = "="
 #: HoSo's helper formulas, written for its first case row
-HOSO_FORMULAS = L.hoso_formulas(L.HOSO_FIRST)
+HOSO_FORMULAS = formulas.hoso_formulas(L.HOSO_FIRST)
 
 
 def check_names(wb: Workbook, source: str) -> None:
@@ -87,7 +88,7 @@ def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> 
     wb = _load(template)
     old = template_sizes(wb)
     L.define_names(wb, L.sized_names(plan.sizes))
-    L.write_formula_rows(
+    formulas.write_formula_rows(
         wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"], wb["TinhToan"], plan.sizes, old
     )
     return wb

@@ -22,6 +22,7 @@ from ..prepare.words import (
     STATUS_WORDS,
 )
 from ..read.columns import COLUMNS
+from . import formulas
 from . import layout as L
 from .labels import CT_HEADERS, GUIDE, HISTORY_HEADERS, METRIC_LABELS
 
@@ -95,7 +96,7 @@ def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Work
     tt.sheet_state = "hidden"
     tt["E1"] = "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet và loại kết quả."
     L.define_names(wb, {**L.FIXED_NAMES, **L.TABLE_NAMES, **L.sized_names(sizes)})
-    L.write_formula_rows(
+    formulas.write_formula_rows(
         sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None, hoso_rows
     )
     add_charts(wb, CHART_MONTHS, 2, CHART_DISTRICTS)
@@ -253,7 +254,7 @@ def _summary(ws: Worksheet) -> None:
             rate = key.endswith("_rate")
             ws.cell(r, 1, METRIC_LABELS[key]).border = BOX
             for c, prev in ((2, False), (3, True)):
-                cell = ws.cell(r, c, L.tonghop_formula(block, key, prev))
+                cell = ws.cell(r, c, formulas.tonghop_formula(block, key, prev))
                 cell.number_format = RATE_FMT if rate else COUNT_FMT
                 cell.border = BOX
             change = f"(B{r}-C{r})*100" if rate else f"B{r}-C{r}"  # rates: in points
