@@ -137,7 +137,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         from .workbook.openpyxl_writer import write_workbook
 
         console.progress("Đang ghi bảng tính")
-        write_workbook(report, settings, args.out, list(report.history), args.template)
+        write_workbook(report, settings, args.out, template=args.template)
         console.done()
     if args.json is None and args.out is None and not args.print_narrative:
         import json

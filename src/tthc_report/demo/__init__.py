@@ -123,7 +123,7 @@ def run_demo(
     if progress:
         progress("Đang ghi bảng tính báo cáo tháng 10/2021")
     workbook = out / "BaoCao_TTHC_2021-10.xlsx"
-    write_workbook(report, settings, workbook, list(report.history))
+    write_workbook(report, settings, workbook)
     yield f"Dữ liệu mô phỏng (tỉnh mẫu Vĩnh Phúc, {len(exports)} tệp xuất): {out / 'exports'}"
     yield f"Danh mục đơn vị: {catalog}"
     yield "Số liệu (JSON): " + ", ".join(str(p) for p in written)

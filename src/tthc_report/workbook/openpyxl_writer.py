@@ -185,13 +185,15 @@ def write_workbook(
     report: Report,
     settings: Settings,
     path: Path,
-    history_rows: Sequence[HistoryRow] = (),
+    history_rows: Sequence[HistoryRow] | None = None,
     template: Path | None = None,
 ) -> Plan:
-    """Write the report workbook to ``path`` (atomically); returns the plan applied.
+    """Write the report workbook to ``path`` (atomically, replacing a file there); returns
+    the plan applied.  LichSu gets ``history_rows`` (default: the report's own history).
     HoSo's rows are streamed into the generated template; a template file is filled cell
     by cell."""
-    plan = make_plan(report, settings, history_rows)
+    history = report.history if history_rows is None else history_rows
+    plan = make_plan(report, settings, history)
     wb = fill_template(plan, template)
     atomic_write(path, lambda tmp: save_filled(wb, plan, tmp, streamed=template is None))
     return plan

@@ -15,7 +15,7 @@ import pandas as pd
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import CENTRE, THREE_LEVELS
+from tests.support.cases import CENTRE, THREE_LEVELS
 from tthc_report.api import Loaded, load_tables, report_from_loaded
 from tthc_report.config import Settings
 from tthc_report.model import COUNT_KEYS, Metrics, Report

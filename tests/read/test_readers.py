@@ -19,6 +19,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from tests.support.paths import DATA
 from tthc_report.api import load_files
 from tthc_report.demo.exports import to_cp1258
 from tthc_report.errors import InputError
@@ -26,7 +27,6 @@ from tthc_report.read.columns import COLUMNS
 from tthc_report.read.files import read_case_files, read_file
 from tthc_report.read.tables import RawTable
 
-DATA = Path(__file__).parent / "data"
 REQUIRED = ["Mã hồ sơ", "Đơn vị tiếp nhận", "Ngày tiếp nhận", "Ngày hẹn trả"]
 TS = pd.Timestamp
 

@@ -20,9 +20,10 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
-from tests.helpers import THREE_LEVELS, build
-from tests.test_addin import WORKED, hoso_values
-from tests.xlwings_payload import from_action, payload_from_workbook
+from tests.support.cases import THREE_LEVELS, build
+from tests.support.hoso import hoso_values
+from tests.support.paths import ROOT, WORKED
+from tests.support.xlwings_payload import from_action, payload_from_workbook
 from tthc_report.addin import macro
 from tthc_report.addin.xlwings_writer import excel_text
 from tthc_report.api import build_report
@@ -33,7 +34,6 @@ from tthc_report.workbook import layout as L
 from tthc_report.workbook.openpyxl_writer import apply_plan, open_template, write_workbook
 from tthc_report.workbook.plan import Plan, make_plan
 
-ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"
 Cells = dict[str, dict[tuple[int, int], object]]
 WRITES = ("setValues", "setFormula")

@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import write_csv
+from tests.support.cases import write_csv
 from tthc_report.api import Loaded, build_report, load_files
 from tthc_report.config import Settings
 from tthc_report.errors import CatalogError

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.helpers import write_cases
-from tests.workbook_checks import Figures, mismatches
+from tests.support.cases import write_cases
+from tests.support.paths import WORKED
+from tests.support.workbook_figures import Figures, mismatches
 from tthc_report.api import build_report
 from tthc_report.cli import main
 from tthc_report.config import Settings
@@ -20,7 +21,6 @@ from tthc_report.workbook import layout as L
 from tthc_report.workbook.history_io import read_history
 from tthc_report.workbook.openpyxl_writer import write_workbook
 
-WORKED = Path(__file__).parent / "data" / "worked_example.csv"
 TRICKY = ["=1+2", "+84 912", "-5", "@admin", '=HYPERLINK("http://x","y")']
 
 

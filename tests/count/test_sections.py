@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from helpers import CENTRE, THREE_LEVELS, build, rows, totals
+from tests.support.cases import CENTRE, THREE_LEVELS, build, rows, totals
 from tthc_report.config import Settings, load_settings
 from tthc_report.errors import ConfigError
 from tthc_report.model import COUNT_KEYS, RATE_KEYS

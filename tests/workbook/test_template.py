@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.support.paths import ROOT, WORKED
 from tthc_report.api import build_report
 from tthc_report.cli import main
 from tthc_report.config import Settings
@@ -18,9 +19,7 @@ from tthc_report.testing.workbook_dump import diff, dump_workbook
 from tthc_report.workbook import layout as L
 from tthc_report.workbook.openpyxl_writer import write_workbook
 
-ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"
-WORKED = Path(__file__).parent / "data" / "worked_example.csv"
 #: functions Excel 2010 lacks or that spill in Excel 365
 FORBIDDEN = re.compile(
     r"(?<![A-Z_.])(XLOOKUP|LET|LAMBDA|FILTER|UNIQUE|SEQUENCE|SORT|IFS|MAXIFS|MINIFS|TEXTJOIN|"

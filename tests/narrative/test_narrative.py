@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import SEED
 from tthc_report.api import choose_period, load_files, report_from_loaded
 from tthc_report.config import Settings
 from tthc_report.errors import TemplateError
@@ -17,7 +18,6 @@ from tthc_report.narrative import render_narrative, terms
 from tthc_report.narrative.assess import count_change, rate_change
 
 #: a copy of tests/data/bao-cao-thang-10-2021.txt, so the test runs wherever the repo is
-SEED = Path(__file__).parent / "data" / "bao-cao-thang-10-2021.txt"
 ONLINE_SHARE = "Tỷ lệ hồ sơ trực tuyến trung bình đạt 21,5%"
 
 

@@ -11,7 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
+
+REPO = ROOT
 SHAPES = {"real_dates", "text_dates", "csv"}
 
 

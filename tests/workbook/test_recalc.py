@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import DemoWorkbook
-from tests.workbook_checks import Figures, mismatches
+from tests.support.workbook_figures import Figures, mismatches
 from tthc_report.workbook import layout as L
 
 

@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from tests.helpers import write_csv
+from tests.support.cases import write_csv
 from tthc_report.api import Loaded, load_files
 from tthc_report.model import DataCheck
 

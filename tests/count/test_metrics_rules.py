@@ -11,12 +11,11 @@ from typing import Any
 
 import pytest
 
-from helpers import THREE_LEVELS, ZERO, build, expect, rows, totals
+from tests.support.cases import THREE_LEVELS, ZERO, build, expect, rows, totals
+from tests.support.paths import DATA
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.model import COUNT_KEYS
-
-DATA = Path(__file__).parent / "data"
 
 
 def count(tmp_path: Path, *cases: dict[str, Any]) -> dict[str, Any]:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.paths import DATA
 from tthc_report.cli import main
 
-DATA = Path(__file__).parent / "data"
 WORKED = DATA / "worked_example.csv"
 
 

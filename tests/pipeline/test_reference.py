@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from tests.independent import totals
+from tests.support.independent import totals
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.model import COUNT_KEYS, Report
