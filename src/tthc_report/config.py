@@ -43,6 +43,21 @@ class Settings:
     equal_count_change: float = 2.0
     province_name: str = ""
     centre_name: str = ""
+    # --- the official outputs (form II.06a, the report as a document); blanks print "..."
+    #: form II.06a: "Đơn vị báo cáo" and "Đơn vị nhận báo cáo"
+    reporting_unit: str = ""
+    receiving_unit: str = ""
+    #: the document's heading: the managing body ("UBND TỈNH VĨNH PHÚC") over the issuing
+    #: body ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"), its ký hiệu ("Số: .../BC-TTPVHCC")
+    managing_body: str = ""
+    issuing_body: str = ""
+    document_code: str = ""
+    #: địa danh of "<place>, ngày ... tháng ... năm ..."
+    place: str = ""
+    #: "Nơi nhận:", one recipient a line
+    recipients: tuple[str, ...] = ()
+    signer_title: str = ""
+    signer_name: str = ""
     #: None: derived from the catalog's levels (see sections.default_sections)
     sections: tuple[SectionSpec, ...] | None = None
     narrative_templates: Path | None = None
@@ -52,7 +67,7 @@ class Settings:
 _SCALARS = {
     f.name: f.type
     for f in fields(Settings)
-    if f.name not in ("sections", "narrative_templates", "source")
+    if f.name not in ("sections", "narrative_templates", "source", "recipients")
 }
 
 
@@ -92,11 +107,28 @@ def _sections(raw: Any, origin: str) -> tuple[SectionSpec, ...]:
     return tuple(out)
 
 
-def _apply(settings: Settings, values: Mapping[str, Any], origin: str) -> Settings:
+def _recipients(value: Any, origin: str) -> tuple[str, ...]:
+    """A list of recipients, or one text with a recipient a line (or separated by ';')."""
+    if isinstance(value, str):
+        items: list[Any] = value.replace(";", "\n").splitlines()
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise ConfigError(
+            f"Thiết lập recipients ({origin}) phải là danh sách nơi nhận, không phải '{value}'."
+        )
+    return tuple(s for s in (str(v).strip() for v in items) if s)
+
+
+def apply_values(settings: Settings, values: Mapping[str, Any], origin: str) -> Settings:
+    """``settings`` with ``values`` (setting name -> value) checked and converted; a wrong
+    name or value is a ConfigError naming ``origin`` (a file, the environment...)."""
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key == "sections":
             changes["sections"] = _sections(value, origin)
+        elif key == "recipients":
+            changes["recipients"] = _recipients(value, origin)
         elif key == "narrative_templates":
             changes["narrative_templates"] = Path(str(value)) if value else None
         elif key in _SCALARS:
@@ -124,15 +156,15 @@ def load_settings(
             folder = Path(str(data["narrative_templates"]))
             if not folder.is_absolute():
                 data["narrative_templates"] = str(config_file.parent / folder)
-        settings = _apply(settings, data, str(config_file))
+        settings = apply_values(settings, data, str(config_file))
     env = os.environ if environ is None else environ
     from_env = {
         name: env[f"TTHC_{name.upper()}"]
-        for name in (*_SCALARS, "narrative_templates")
+        for name in (*_SCALARS, "narrative_templates", "recipients")
         if f"TTHC_{name.upper()}" in env
     }
-    settings = _apply(settings, from_env, "biến môi trường TTHC_*")
+    settings = apply_values(settings, from_env, "biến môi trường TTHC_*")
     clean = {k: v for k, v in (overrides or {}).items() if v is not None}
-    settings = _apply(settings, clean, "tham số dòng lệnh")
+    settings = apply_values(settings, clean, "tham số dòng lệnh")
     check_start_day(settings.start_day)
     return settings

@@ -276,7 +276,7 @@ def test_missing_column_is_one_alert_and_no_write(xw: Any) -> None:
         (lambda wb: wb.remove(wb["LichSu"]), "không có trang LichSu"),
         (lambda wb: wb["HoSo"].delete_rows(2, 50), "chưa có hồ sơ nào"),
         # an unexpected error (text in the start-day cell): the generic message
-        (lambda wb: wb["ThamSo"].__setitem__("B5", "abc"), "Có lỗi không mong muốn (TypeError"),
+        (lambda wb: wb["ThamSo"].__setitem__("B5", "abc"), "thiết lập start_day (trang ThamSo) không hợp lệ"),
     ],
 )
 def test_refusals_write_nothing(xw: Any, change: Any, words: str) -> None:

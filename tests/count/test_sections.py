@@ -411,3 +411,21 @@ breakdowns = ["district", "unit"]
     assert centre.title == "Trung tâm Phục vụ hành chính công tỉnh"
     assert report.narrative[0].endswith("TTHC tại Trung tâm Phục vụ hành chính công tỉnh")
     assert "Trung tâm tiếp nhận mới 30 hồ sơ" in report.narrative[1]
+
+
+def test_the_document_settings_from_a_file_and_the_environment(tmp_path: Path) -> None:
+    config = write(
+        tmp_path,
+        'managing_body = "UBND TỈNH VĨNH PHÚC"\nrecipients = ["Văn phòng UBND tỉnh", " Lưu: VT "]\n'
+        'reporting_unit = "Trung tâm PVHCC"\n',
+    )
+    got = load_settings(config, environ={"TTHC_SIGNER_NAME": "Nguyễn Văn A"})
+    assert got.managing_body == "UBND TỈNH VĨNH PHÚC"
+    assert got.recipients == ("Văn phòng UBND tỉnh", "Lưu: VT")
+    assert (got.reporting_unit, got.signer_name, got.place) == (
+        "Trung tâm PVHCC", "Nguyễn Văn A", "",
+    )  # fmt: skip
+    from_env = load_settings(environ={"TTHC_RECIPIENTS": "Như trên;Lưu: VT"})
+    assert from_env.recipients == ("Như trên", "Lưu: VT")
+    with pytest.raises(ConfigError, match="recipients"):
+        load_settings(write(tmp_path, "recipients = 3\n"), environ={})

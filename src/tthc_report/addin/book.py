@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, apply_values
 from ..errors import InputError
 from ..prepare.catalog import CATALOG_HEADERS, Catalog, catalog_from_table, catalog_header_key
 from ..read.cells import EXCEL_EPOCH
@@ -30,6 +29,15 @@ PARAMS: dict[str, tuple[str, float]] = {
     "NguongItHoSo": ("low_volume_threshold", 1),
     "TenTinh": ("province_name", 1),
     "TenTrungTam": ("centre_name", 1),
+    "DonViBaoCao": ("reporting_unit", 1),
+    "DonViNhanBaoCao": ("receiving_unit", 1),
+    "CoQuanChuQuan": ("managing_body", 1),
+    "CoQuanBanHanh": ("issuing_body", 1),
+    "KyHieuVanBan": ("document_code", 1),
+    "DiaDanh": ("place", 1),
+    "NoiNhan": ("recipients", 1),
+    "ChucVuNguoiKy": ("signer_title", 1),
+    "NguoiKy": ("signer_name", 1),
 }
 MONTH_NAME = "ThangBaoCao"
 
@@ -114,7 +122,7 @@ def settings_from(params: Mapping[str, object], base: Settings | None = None) ->
             v = v * scale
             v = int(v) if field_name != "target_on_time_rate" else float(v)
         changes[field_name] = v
-    return replace(base or Settings(), **changes)
+    return apply_values(base or Settings(), changes, "trang ThamSo")
 
 
 # --- xlwings: the calling workbook -------------------------------------------------------

@@ -134,6 +134,15 @@ def make_plan(report: Report, settings: Settings, history: Sequence[HistoryRow] 
         "NguongItHoSo": settings.low_volume_threshold,
         "TenTinh": settings.province_name or None,
         "TenTrungTam": settings.centre_name or None,
+        "DonViBaoCao": settings.reporting_unit or None,
+        "DonViNhanBaoCao": settings.receiving_unit or None,
+        "CoQuanChuQuan": settings.managing_body or None,
+        "CoQuanBanHanh": settings.issuing_body or None,
+        "KyHieuVanBan": settings.document_code or None,
+        "DiaDanh": settings.place or None,
+        "NoiNhan": "\n".join(settings.recipients) or None,
+        "ChucVuNguoiKy": settings.signer_title or None,
+        "NguoiKy": settings.signer_name or None,
     }
     overrides: dict[str, Value] = {}
     if p.month is None:

@@ -135,6 +135,20 @@ def _settings(ws: Worksheet) -> None:
         ("Ngưỡng ít hồ sơ", 50, "0", True, "Tiếp nhận mới dưới mức này: đánh dấu 'Ít hồ sơ'."),
         ("Tên tỉnh", "", "@", True, ""),
         ("Tên trung tâm", "", "@", True, ""),
+        ("Thư mục tệp xuất của tháng", "", "@", True,
+         "Để trống: dùng hồ sơ ở trang HoSo. Đường dẫn tương đối: tính từ thư mục bảng tính."),
+        ("Tệp danh mục đơn vị", "", "@", True,
+         "Tùy chọn. Để trống: dùng trang DanhMucDonVi."),
+        ("Đơn vị báo cáo (biểu II.06a)", "", "@", True, ""),
+        ("Đơn vị nhận báo cáo (biểu II.06a)", "", "@", True, ""),
+        ("Cơ quan chủ quản", "", "@", True, "Ví dụ: UBND TỈNH VĨNH PHÚC"),
+        ("Cơ quan ban hành báo cáo", "", "@", True,
+         "Ví dụ: TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"),
+        ("Ký hiệu văn bản", "", "@", True, "Số: .../BC-<ký hiệu>, ví dụ TTPVHCC"),
+        ("Địa danh", "", "@", True, "<Địa danh>, ngày ... tháng ... năm ..."),
+        ("Nơi nhận", "", "@", True, "Mỗi nơi nhận một dòng (Alt+Enter) hoặc cách nhau bởi ;"),
+        ("Chức vụ người ký", "", "@", True, "Ví dụ: GIÁM ĐỐC"),
+        ("Người ký", "", "@", True, ""),
     ]  # fmt: skip
     yellow = PatternFill("solid", fgColor="FFF2CC")
     for i, (label, value, fmt, editable, note) in enumerate(rows, 4):
