@@ -275,8 +275,8 @@ def test_missing_column_is_one_alert_and_no_write(xw: Any) -> None:
         (lambda wb: wb["ThamSo"].__setitem__("B4", "tháng mười"), "Không hiểu tháng"),
         (lambda wb: wb.remove(wb["LichSu"]), "không có trang LichSu"),
         (lambda wb: wb["HoSo"].delete_rows(2, 50), "chưa có hồ sơ nào"),
-        # an unexpected error (text in the start-day cell): the generic message
-        (lambda wb: wb["ThamSo"].__setitem__("B5", "abc"), "thiết lập start_day (trang ThamSo) không hợp lệ"),
+        # text in the start-day cell: the setting is named
+        (lambda wb: wb["ThamSo"].__setitem__("B5", "abc"), "start_day (trang ThamSo)"),
     ],
 )
 def test_refusals_write_nothing(xw: Any, change: Any, words: str) -> None:
