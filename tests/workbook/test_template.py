@@ -53,11 +53,15 @@ def test_formulas_are_excel_2010_and_bounded() -> None:
         if isinstance(v[0], dict) or str(v[0]).startswith("=")
     ]
     assert len(formulas) > 5000
+    # named formulas: the two FREQUENCY histograms TinhToan's array formulas name
+    formulas += [f"={text}" for text in data["defined_names"].values()]
+    arrays = {v[0]["formula"] for v in data["TinhToan"]["cells"].values() if isinstance(v[0], dict)}
+    assert arrays == {"=TT_TinhNay", "=TT_TinhTruoc"}
     for f in formulas:
         upper = f.upper()
         assert not FORBIDDEN.search(upper), f
         assert not re.search(r"\$?[A-Z]{1,3}:\$?[A-Z]{1,3}\b", f), f"whole-column range: {f}"
-    assert "FREQUENCY(" in " ".join(formulas)
+    assert data["defined_names"]["TT_TinhNay"].count("FREQUENCY(") == 9
     assert data["ChiTiet"]["conditional_formats"], "ChiTiet has conditional formats"
 
 

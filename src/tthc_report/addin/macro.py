@@ -113,7 +113,7 @@ def prepare_report(book: Any) -> Prepared:
         loaded, period, previous_period(period, settings.start_day), settings, read_history(book)
     )
     plan = make_plan(report, settings, report.history)
-    writer.check_capacity(book, plan)
+    writer.check_capacity(plan)
     return Prepared(report, settings, plan)
 
 

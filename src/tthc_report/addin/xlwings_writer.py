@@ -2,22 +2,20 @@
 
 The same ``Plan`` the openpyxl writer applies, written with calls that work on desktop
 Excel and on xlwings' remote engine alike: ``Range.value``, ``Range.formula``,
-``Range.clear_contents``, ``Range.number_format``, ``Range.wrap_text``,
-``Name.refers_to`` / ``names.add``, ``PageSetup.print_area``, ``Sheet.activate``.  No
-``.api``, no conditional formats, charts or array formulas: those live in the template.
+``Range.formula_array``, ``Range.clear_contents``, ``Range.number_format``,
+``Range.wrap_text``, ``Name.refers_to`` / ``names.add``, ``PageSetup.print_area``,
+``Sheet.activate``.  No ``.api``; conditional formats and charts live in the template
+(ChiTiet's colours cover ``layout.CT_FORMAT_ROWS`` rows whatever the data).
 
-What is sized to the data, and what the template carries:
-
-- ``HoSo`` and ``DanhMucDonVi``: their helper formula rows and range names follow the data
-  exactly as ``openpyxl_writer.open_template`` does with a template file (the formula rows
-  are written with ``Range.formula``, the names re-pointed; rows an earlier, larger size
-  left are cleared).  These grow with the data (~59,000 case rows a month).
-- ``ChiTiet`` and ``TinhToan``: kept as the workbook has them.  The two FREQUENCY formulas
-  of ``TinhToan`` are CSE array formulas of ~1,000 characters; desktop Excel's
-  ``Range.FormulaArray`` refuses formulas over 255 characters, so they cannot be rewritten
-  from Python portably.  The template's capacity (``layout.TEMPLATE_ROWS`` ChiTiet rows,
-  with bins, conditional formats and names to match) must hold the report's rows;
-  ``check_capacity`` refuses, before anything is written, a report that needs more.
+Every table is sized to the data, as ``openpyxl_writer.open_template`` sizes a template
+file, so that any month and any units fit any workbook made from the template or by
+``tthc-report build --out``: the per-row formulas of ``HoSo``, ``DanhMucDonVi`` and
+``ChiTiet`` are written for the data's rows (``Range.formula``) and cleared below; the
+bins of ``TinhToan`` are rewritten and its two array formulas set again over the new
+height.  Those are short (``=TT_TinhNay``: the FREQUENCY histograms are named formulas,
+``formulas.HISTOGRAM_NAMES``, which the writer defines too) because desktop Excel refuses
+to set an array formula of over 255 characters from code.  Every range name that follows
+the data is pointed at its new rows.
 
 A workbook is written into more than once (each month, each press of the button), so every
 block is written over its whole width (``None`` clears a cell) and what an earlier, longer
@@ -58,10 +56,14 @@ BLOCKS: dict[str, tuple[int, bool]] = {
     "LichSu_HuyenDau": (1, True),
     "LichSu_HuyenPhanDau": (1, True),
 }
-SIZED_SHEETS = ("HoSo", "DanhMucDonVi")
 HOSO_WIDTH = L.HOSO_INPUT + len(L.HOSO_HELPERS)
 DM_WIDTH = len(L.DM_HEADERS)
 DM_FORMULA_COL = 5  # E: the catalog's first helper formula column
+CT_WIDTH = L.CT_PREV_COL + len(L.METRIC_KEYS) - 1  # A .. the last previous-period figure
+#: ChiTiet's formula columns, as (first, last) spans: the figures and the note, then the
+#: key, the base bin and the previous period's figures (the section id between is a value)
+CT_FORMULA_SPANS = ((L.CT_METRIC_COL, L.CT_NOTE_COL), (L.CT_KEY_COL, CT_WIDTH))
+EXCEL_ROWS = 1_048_576
 LICHSU_RATE_COL = 32  # AF: the district on-time rate formulas of the bar chart
 _LOOKS_TYPED = re.compile(r"^[\s\d.,:/%+\-eE]*\d[\s\d.,:/%+\-eE]*$")
 
@@ -158,15 +160,12 @@ def check_names(book: Any) -> None:
         )
 
 
-def check_capacity(book: Any, plan: Plan) -> None:
-    """The workbook's ChiTiet formula rows and TinhToan bins hold the report's rows."""
-    have = book_sizes(book).rows
-    bins = _name_rows(book, "TT_Bins", 1)
-    if have < plan.sizes.rows or bins < plan.sizes.bins:
+def check_capacity(plan: Plan) -> None:
+    """The report's tables fit a worksheet (1,048,576 rows)."""
+    if L.HOSO_FIRST + plan.sizes.cases - 1 > EXCEL_ROWS:
         raise TemplateError(
-            f"Trang ChiTiet của bảng tính có chỗ cho {have} dòng, báo cáo cần "
-            f"{plan.sizes.rows} dòng (cơ quan, huyện, đơn vị). Hãy lập báo cáo bằng lệnh "
-            "'tthc-report build' hoặc dùng mẫu bảng tính có nhiều dòng hơn."
+            f"Có {plan.sizes.cases:,} hồ sơ, nhiều hơn số dòng của một trang tính Excel: hãy "
+            "lập báo cáo bằng lệnh 'tthc-report build' (tệp JSON) hoặc chia nhỏ kỳ báo cáo."
         )
 
 
@@ -203,26 +202,45 @@ def write_block(book: Any, name: str, rows: Sequence[Sequence[Value]]) -> None:
         sheet.range((row + first, col + j), (row + last, col + j)).number_format = fmt
 
 
-def _size_rows(book: Any, plan: Plan, old: L.Sizes) -> None:
-    """HoSo and DanhMucDonVi: formula rows and range names for the data's size."""
-    hoso, dm = book.sheets["HoSo"], book.sheets["DanhMucDonVi"]
+def _size_tables(book: Any, plan: Plan, old: L.Sizes) -> None:
+    """Formula rows, bins, array formulas and range names for the data's size."""
+    sizes = plan.sizes
+    hoso, dm, ct = book.sheets["HoSo"], book.sheets["DanhMucDonVi"], book.sheets["ChiTiet"]
     stale = max(_last_row(hoso), L.HOSO_FIRST + old.cases - 1)
-    _clear(hoso, L.HOSO_FIRST + plan.sizes.cases, stale, L.HOSO_INPUT + 1, len(L.HOSO_HELPERS))
+    _clear(hoso, L.HOSO_FIRST + sizes.cases, stale, L.HOSO_INPUT + 1, len(L.HOSO_HELPERS))
     stale = max(_last_row(dm), L.DM_FIRST + old.units - 1)
-    _clear(dm, L.DM_FIRST + plan.sizes.units, stale, DM_FORMULA_COL, DM_WIDTH - 4)
+    _clear(dm, L.DM_FIRST + sizes.units, stale, DM_FORMULA_COL, DM_WIDTH - 4)
+    stale = max(_last_row(ct), L.CT_FIRST + old.rows - 1)
+    _clear(ct, L.CT_FIRST + sizes.rows, stale, 1, CT_WIDTH)
+    _set_names(book, {**{n: "=" + L.absolute_ref(s, r)
+                         for n, (s, r) in L.sized_names(sizes).items()},
+                      **{n: "=" + f for n, f in formulas.HISTOGRAM_NAMES.items()}})  # fmt: skip
+    cases = range(L.HOSO_FIRST, L.HOSO_FIRST + sizes.cases)
+    _write(hoso, L.HOSO_FIRST, L.HOSO_INPUT + 1, [formulas.hoso_formulas(r) for r in cases], True)
+    units = range(L.DM_FIRST, L.DM_FIRST + sizes.units)
+    _write(dm, L.DM_FIRST, DM_FORMULA_COL, [formulas.dm_formulas(r) for r in units], True)
+    rows = [formulas.chitiet_formulas(r) for r in range(L.CT_FIRST, L.CT_FIRST + sizes.rows)]
+    for first, last in CT_FORMULA_SPANS:
+        _write(ct, L.CT_FIRST, first, [[f[c] for c in range(first, last + 1)] for f in rows], True)
+    _size_histograms(book.sheets["TinhToan"], sizes, max(old.bins, _name_rows(book, "TT_Bins", 1)))
+
+
+def _set_names(book: Any, refers: dict[str, str]) -> None:
     names = {n.name for n in book.names}
-    for name, (sheet, ref) in L.sized_names(plan.sizes).items():
-        if sheet not in SIZED_SHEETS:
-            continue
-        refers_to = "=" + L.absolute_ref(sheet, ref)
+    for name, refers_to in refers.items():
         if name in names:
             book.names[name].refers_to = refers_to
         else:
             book.names.add(name, refers_to)
-    cases = range(L.HOSO_FIRST, L.HOSO_FIRST + plan.sizes.cases)
-    _write(hoso, L.HOSO_FIRST, L.HOSO_INPUT + 1, [formulas.hoso_formulas(r) for r in cases], True)
-    units = range(L.DM_FIRST, L.DM_FIRST + plan.sizes.units)
-    _write(dm, L.DM_FIRST, DM_FORMULA_COL, [formulas.dm_formulas(r) for r in units], True)
+
+
+def _size_histograms(sheet: Any, sizes: L.Sizes, old_bins: int) -> None:
+    """TinhToan: the bins 0 .. rows * K and the two array formulas one cell longer.  The
+    old arrays are cleared whole first (Excel cannot change part of an array)."""
+    _clear(sheet, 1, max(old_bins, sizes.bins) + 1, 1, 3)
+    _write(sheet, 1, 1, [[i] for i in range(sizes.bins)])
+    for ref, formula in formulas.histogram_formulas(sizes).values():
+        sheet.range(ref).formula_array = formula
 
 
 def _finish(book: Any, plan: Plan) -> None:
@@ -271,7 +289,7 @@ def apply_plan(book: Any, plan: Plan) -> None:
     ``check_capacity`` first: this function only writes."""
     old = book_sizes(book)
     with _Quiet(book.app):
-        _size_rows(book, plan, old)
+        _size_tables(book, plan, old)
         for name, rows in plan.blocks.items():
             write_block(book, name, rows)
         for name, value in {**plan.scalars, **plan.overrides}.items():

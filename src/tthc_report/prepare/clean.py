@@ -40,10 +40,10 @@ from .words import (
     hinted,
 )
 
-TEXT_KEYS = ("code", "unit", "agency", "level", "parent", "procedure", "field")
+TEXT_KEYS = ("code", "unit", "agency", "level", "parent", "procedure", "field", "origin")
 #: the text columns of the clean case table and the input column each is read from
 TEXT_COLUMNS = {"code": "code", "unit_raw": "unit", "agency": "agency", "parent_raw": "parent",
-                "procedure": "procedure", "field": "field"}  # fmt: skip
+                "procedure": "procedure", "field": "field", "origin": "origin"}  # fmt: skip
 WORD_HINTS = {"channel": CHANNEL_HINTS, "online_level": ONLINE_LEVEL_HINTS}
 WORD_TABLES = {
     "status": STATUS_WORDS,
@@ -54,7 +54,7 @@ WORD_TABLES = {
 #: the columns of the clean case table, in order; ``code_key`` is the code as compared
 #: to find the same case twice (``read.text.fold``)
 CASE_COLUMNS = (
-    "code", "unit_raw", "agency", "level_raw", "parent_raw", "procedure", "field",
+    "code", "unit_raw", "agency", "level_raw", "parent_raw", "procedure", "field", "origin",
     "received", "due", "result_date", "delivered", "stopped", "finished",
     "status", "channel", "online_level", "source_file", "source_sheet", "source_row",
     "code_key",

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from .text import fold
 
+#: the header of HoSo's column saying where each case came from
+ORIGIN_HEADER = "Nguồn dữ liệu (tệp, trang tính, dòng)"
+
 
 @dataclass(frozen=True)
 class Column:
@@ -69,6 +72,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("channel", "Hình thức nộp", ("Hình thức", "Kênh tiếp nhận", "Hình thức tiếp nhận")),
     Column("online_level", "Mức độ", ("Mức độ DVC", "Mức độ dịch vụ công", "Loại DVC")),
     Column("status", "Trạng thái", ("Tình trạng", "Trạng thái hồ sơ", "Kết quả xử lý")),
+    # written by the tool in HoSo: where each case was read (file, sheet, row); read back
+    # when HoSo is read again, so that a case keeps the place of its export
+    Column("origin", ORIGIN_HEADER, ()),
 )
 
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}

@@ -41,6 +41,20 @@ def relevant_cases(report: Report) -> pd.DataFrame:
     return cases.loc[keep].reset_index(drop=True)
 
 
+def origins(cases: pd.DataFrame) -> pd.Series:
+    """Where each case was read, as staff read it: "DS_TrungTam.xlsx, trang Danh sách, dòng
+    12" (a CSV has no sheet); a case read from HoSo keeps the place HoSo says it came from."""
+    places = [
+        f"{file}, trang {sheet}, dòng {row}" if sheet else f"{file}, dòng {row}"
+        for file, sheet, row in zip(
+            cases["source_file"].tolist(), cases["source_sheet"].tolist(),
+            cases["source_row"].tolist(), strict=True,
+        )
+    ]  # fmt: skip
+    built = pd.Series(places, index=cases.index, dtype=object)
+    return cases["origin"].where(cases["origin"].notna(), built)
+
+
 #: a column of values: a pandas Series or a numpy array, missing values as None/NaN/NaT
 Column: TypeAlias = pd.Series | np.ndarray
 
@@ -77,6 +91,7 @@ class CaseRows(Sequence[list[Any]]):
             "channel": cases["channel"].map(CHANNEL_NAMES),
             "online_level": cases["online_level"].map(ONLINE_LEVEL_NAMES),
             "status": cases["status"].map(STATUS_NAMES),
+            "origin": origins(cases),
         }
         for key in DATE_KEYS:
             columns[key] = cases[key].to_numpy(dtype="datetime64[ns]")

@@ -6,6 +6,8 @@ ChiTiet (docs/workbook.md, "How the formulas work").  Only functions of Excel 20
 
 from __future__ import annotations
 
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from ..prepare.words import LEVEL_NAMES
@@ -240,13 +242,32 @@ def write_formula_rows(  # type: ignore[no-untyped-def]
         _clear(ws_tt, 1, old.bins + 2, 3)
     for i in range(sizes.bins):
         ws_tt.cell(i + 1, 1, i)
+    for column, (ref, formula) in histogram_formulas(sizes).items():
+        ws_tt[f"{column}1"] = ArrayFormula(ref, formula)
+
+
+#: the two histograms as named formulas, so that the array formula of a cell is short
+#: ("=TT_TinhNay"): desktop Excel refuses to set an array formula of over 255 characters
+#: from code (Range.FormulaArray), and the add-in resizes these arrays to the data
+HISTOGRAM_NAMES = {
+    "TT_TinhNay": frequency_formula("HoSo_KqNay", "KyNayBatDau", "KyNayKetThuc")[1:],
+    "TT_TinhTruoc": frequency_formula("HoSo_KqTruoc", "KyTruocBatDau", "KyTruocKetThuc")[1:],
+}
+
+
+def histogram_formulas(sizes: Sizes) -> dict[str, tuple[str, str]]:
+    """TinhToan's two array formulas: column -> (range, formula), one bin more than the
+    bins (FREQUENCY's last value counts what is above the last bin)."""
     n = sizes.bins + 1
-    ws_tt["B1"] = ArrayFormula(
-        f"B1:B{n}", frequency_formula("HoSo_KqNay", "KyNayBatDau", "KyNayKetThuc")
-    )
-    ws_tt["C1"] = ArrayFormula(
-        f"C1:C{n}", frequency_formula("HoSo_KqTruoc", "KyTruocBatDau", "KyTruocKetThuc")
-    )
+    return {"B": (f"B1:B{n}", "=TT_TinhNay"), "C": (f"C1:C{n}", "=TT_TinhTruoc")}
+
+
+def define_histogram_names(wb: Workbook) -> None:
+    """The named formulas of ``HISTOGRAM_NAMES`` (replacing any of the same name)."""
+    for name, formula in HISTOGRAM_NAMES.items():
+        if name in wb.defined_names:
+            del wb.defined_names[name]
+        wb.defined_names[name] = DefinedName(name, attr_text=formula)
 
 
 def _clear(ws, first: int, stop: int, ncols: int) -> None:  # type: ignore[no-untyped-def]

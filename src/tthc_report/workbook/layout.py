@@ -61,10 +61,15 @@ CT_KEY_COL = CT_SECTION_COL + 1  # AE (hidden)
 CT_BASE_COL = CT_KEY_COL + 1  # AF (hidden)
 CT_PREV_COL = CT_BASE_COL + 1  # AG..: previous period's figures (hidden)
 
-#: template capacities: rows that carry formulas in the committed template
+#: template capacities: rows that carry formulas in the committed template (the add-in
+#: resizes every table to the data)
 TEMPLATE_CASES = 500
 TEMPLATE_UNITS = 200
 TEMPLATE_ROWS = 250
+#: ChiTiet rows the conditional formats cover, whatever the data: the add-in can add rows
+#: but cannot edit conditional formats portably (more rows than this keep their figures,
+#: without the colours)
+CT_FORMAT_ROWS = 1000
 
 
 #: BaoCao: the narrative column's width (characters) and the height of one line (points)

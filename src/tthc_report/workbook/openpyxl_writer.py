@@ -88,6 +88,7 @@ def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> 
     wb = _load(template)
     old = template_sizes(wb)
     L.define_names(wb, L.sized_names(plan.sizes))
+    formulas.define_histogram_names(wb)
     formulas.write_formula_rows(
         wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"], wb["TinhToan"], plan.sizes, old
     )
@@ -126,7 +127,7 @@ def apply_plan(wb: Workbook, plan: Plan, skip: Sequence[str] = ()) -> None:
 def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     ct = wb["ChiTiet"]
     ct.conditional_formatting = ConditionalFormattingList()
-    detail_formats(ct, L.CT_FIRST + plan.sizes.rows - 1)
+    detail_formats(ct, plan.sizes.rows)
     hoso = wb["HoSo"]
     last_col = L.HELPER_COL[L.HOSO_HELPERS[-1]]
     hoso.auto_filter.ref = f"A1:{last_col}{L.HOSO_FIRST + plan.sizes.cases - 1}"

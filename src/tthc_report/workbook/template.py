@@ -96,6 +96,7 @@ def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Work
     tt.sheet_state = "hidden"
     tt["E1"] = "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet và loại kết quả."
     L.define_names(wb, {**L.FIXED_NAMES, **L.TABLE_NAMES, **L.sized_names(sizes)})
+    formulas.define_histogram_names(wb)
     formulas.write_formula_rows(
         sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None, hoso_rows
     )
@@ -323,14 +324,17 @@ def _detail(ws: Worksheet, sizes: L.Sizes) -> None:
     ws.column_dimensions[L.col(L.CT_NOTE_COL)].width = 18
     for c in (L.CT_SECTION_COL, L.CT_KEY_COL, L.CT_BASE_COL):
         ws.column_dimensions[L.col(c)].hidden = True
-    detail_formats(ws, L.CT_FIRST + max(sizes.rows, 1) - 1)
+    detail_formats(ws, sizes.rows)
 
 
 def detail_print_area(rows: int) -> str:
     return f"A1:{L.col(L.CT_NOTE_COL)}{L.CT_FIRST + max(rows, 1) - 1}"
 
 
-def detail_formats(ws: Worksheet, last: int) -> None:
+def detail_formats(ws: Worksheet, rows: int) -> None:
+    """ChiTiet's colours (over ``CT_FORMAT_ROWS`` rows at least, so that rows the add-in
+    adds get them) and its print setup (over its ``rows`` rows)."""
+    last = L.CT_FIRST + max(rows, L.CT_FORMAT_ROWS) - 1
     area = f"A{L.CT_FIRST}:{L.col(L.CT_NOTE_COL)}{last}"
     r = L.CT_FIRST
     row_kind = f'AND($A{r}<>"",$A{r}<>"{L.KIND_TOTAL}")'
@@ -349,7 +353,7 @@ def detail_formats(ws: Worksheet, last: int) -> None:
         area,
         FormulaRule(formula=[f'$A{r}="{L.KIND_TOTAL}"'], fill=SECTION_FILL, font=Font(bold=True)),
     )
-    _a4(ws, landscape=True, area=detail_print_area(last - L.CT_FIRST + 1))
+    _a4(ws, landscape=True, area=detail_print_area(rows))
     ws.print_title_rows = "5:5"
 
 
