@@ -61,9 +61,15 @@ def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
 
 
 def load_files(
-    case_files: Sequence[Path], units_file: Path | None = None, progress: Progress | None = None
+    case_files: Sequence[Path],
+    units_file: Path | None = None,
+    progress: Progress | None = None,
+    catalog: Catalog | None = None,
 ) -> Loaded:
-    catalog = read_catalog(units_file) if units_file else None
+    """Read, clean and match the cases of ``case_files``; the unit catalog is read from
+    ``units_file``, else ``catalog`` is used (or none)."""
+    if units_file:
+        catalog = read_catalog(units_file)
     tables = read_case_files(case_files, progress)
     if progress:
         progress("Đang kiểm tra và chuẩn hóa dữ liệu")

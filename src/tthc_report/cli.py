@@ -19,6 +19,7 @@ from .model import SEVERITY_LABELS
 from .narrative.summary import headline
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
+from .read.folders import case_files
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -69,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="không hiện tiến độ và tóm tắt")
 
     b = sub.add_parser("build", parents=[common], help="lập báo cáo (JSON, bảng tính)")
-    b.add_argument("cases", nargs="+", type=Path, help="các tệp danh sách hồ sơ")
+    b.add_argument("cases", nargs="+", type=Path,
+                   help="các tệp danh sách hồ sơ, hoặc thư mục chứa các tệp xuất")  # fmt: skip
     b.add_argument("--month", help="tháng báo cáo, dạng YYYY-MM")
     b.add_argument("--start-day", type=int, help="ngày bắt đầu kỳ báo cáo (mặc định 21)")
     b.add_argument("--from", dest="date_from", help="từ ngày, dạng YYYY-MM-DD")
@@ -86,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="in phần lời văn của báo cáo")  # fmt: skip
 
     c = sub.add_parser("check", parents=[common], help="chỉ kiểm tra dữ liệu")
-    c.add_argument("cases", nargs="+", type=Path)
+    c.add_argument("cases", nargs="+", type=Path, help="các tệp hoặc thư mục tệp xuất")
     c.add_argument("--units", type=Path, help="tệp danh mục đơn vị")
 
     t = sub.add_parser("template", parents=[common], help="tạo mẫu bảng tính BaoCaoTTHC.xlsx")
@@ -117,10 +119,10 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         raise ConfigError(f"Tệp bảng tính {args.out} phải có đuôi .xlsx.")
     if args.out is None and args.template is not None:
         raise ConfigError("--template chỉ dùng cùng --out (bảng tính).")
-    inputs = [
-        *args.cases,
-        *(p for p in (args.units, args.config, args.history, args.template) if p),
-    ]
+    others = [p for p in (args.units, args.config, args.history, args.template) if p]
+    sources = source_cells(args.cases, args.units)
+    args.cases = case_files(args.cases, skip=[*others, *(p for p in (args.json, args.out) if p)])
+    inputs = [*args.cases, *others]
     check_targets([args.json, args.out], args.force, inputs)
     if args.template is not None:
         from .workbook.openpyxl_writer import check_template_file
@@ -137,7 +139,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         from .workbook.openpyxl_writer import write_workbook
 
         console.progress("Đang ghi bảng tính")
-        write_workbook(report, settings, args.out, template=args.template)
+        write_workbook(report, settings, args.out, template=args.template, sources=sources)
         console.done()
     if args.json is None and args.out is None and not args.print_narrative:
         import json
@@ -158,8 +160,22 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
+def source_cells(cases: Sequence[Path], units: Path | None) -> dict[str, str]:
+    """ThamSo's ThuMucDuLieu/TepDanhMuc for a workbook built from one folder of exports, so
+    that its button reads the same files (full paths: the workbook may be saved anywhere)."""
+    if len(cases) != 1 or not cases[0].is_dir():
+        return {}
+    from .workbook.layout import CATALOG_CELL, FOLDER_CELL
+
+    cells = {FOLDER_CELL: str(cases[0].resolve())}
+    if units is not None:
+        cells[CATALOG_CELL] = str(units.resolve())
+    return cells
+
+
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
-    loaded = load_files(args.cases, args.units, console.progress)
+    cases = case_files(args.cases, skip=[args.units] if args.units else [])
+    loaded = load_files(cases, args.units, console.progress)
     console.done()
     header = ("Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung")
     rows = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -57,3 +58,22 @@ def write_json(path: Path, data: Any) -> None:
         tmp.write_text(text, encoding="utf-8")
 
     atomic_write(path, write)
+
+
+#: the month's report files this tool saves (the workbook's copy, the document, the JSON):
+#: ``BaoCao_TTHC_2021-10.xlsx``, and ``BaoCao_TTHC_2021-10 (2).xlsx`` beside an older one
+REPORT_STEM = "BaoCao_TTHC_{year:04d}-{month:02d}"
+REPORT_FILE = re.compile(
+    r"^BaoCao_TTHC_\d{4}-\d{2}(?: \(\d+\))?\.(?:xlsx|xlsm|xlsb|docx|json)$", re.IGNORECASE
+)
+
+
+def free_report_path(folder: Path, year: int, month: int, suffix: str) -> Path:
+    """The first name for the month's report file in ``folder`` that is not taken:
+    ``BaoCao_TTHC_2021-10.xlsx``, then ``BaoCao_TTHC_2021-10 (2).xlsx``, ``(3)``..."""
+    stem = REPORT_STEM.format(year=year, month=month)
+    path, n = folder / f"{stem}{suffix}", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem} ({n}){suffix}"
+    return path

@@ -3,61 +3,50 @@
 Both run on the workbook that called them (``xlwings.Book.caller()``) and work in two
 steps: first read everything and compute everything (``prepare_report`` /
 ``prepare_checks``: no write), then write through ``xlwings_writer``.  Any problem in the
-first step is one message box in Vietnamese and the workbook stays as it was.
+first step is one message box in Vietnamese naming the file (and sheet and row when
+known), and the workbook stays as it was.
 
-What ``main()`` reads, all from the calling workbook: the cases of ``HoSo`` (the template
-has no place to name export files, so the cases are always the ones pasted there), the
-catalog of ``DanhMucDonVi``, the month and settings of ``ThamSo`` (``ThangBaoCao``,
-``NgayBatDau``, ``MucTieuDungHan``, ``NguongItHoSo``, ``TenTinh``, ``TenTrungTam``) and
-the earlier months of ``LichSu``.  It writes the same plan as ``tthc-report build``
-(``plan.make_plan``), so ``HoSo`` afterwards holds the cleaned cases of the current and the
-previous period in canonical words, as in the command line's workbook.
-
-Then, on desktop Excel for Windows only, it saves a copy ``BaoCao_TTHC_<yyyy>-<mm>.xlsx``
-beside the workbook (``Workbook.SaveCopyAs``); an existing copy is never replaced: the new
-one gets the first free name ``BaoCao_TTHC_<yyyy>-<mm> (2).xlsx``, ``(3)``... and the last
-message box names it.  On xlwings' remote engine (the tests) there is no file to copy from:
-the step is skipped and the message says so.
+Where the cases come from (``sources``): the month's export files in the folder named by
+``ThuMucDuLieu`` in ``ThamSo`` (through the same reader, cleaning and cross-file duplicate
+rule as ``tthc-report build``), else the rows of ``HoSo``; on desktop Excel, with that cell
+blank and ``HoSo`` empty, the officer may pick the files instead.  The catalog comes from
+``TepDanhMuc``, else ``DanhMucDonVi``; the month and settings from ``ThamSo``, the earlier
+months from ``LichSu``.  ``main()`` writes the same plan as ``tthc-report build``
+(``plan.make_plan``): ``HoSo`` afterwards holds the cleaned cases of the current and the
+previous period, each with the place it was read from, and every table is sized to the
+data.  Then, on desktop Excel for Windows, it saves ``BaoCao_TTHC_<yyyy>-<mm>.xlsx``
+beside the workbook, never over a file (``desktop.save_copy``); the last message box says
+what was read, used and excluded, and where the copy was saved.
 """
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import xlwings as xw
 
-from ..api import load_tables, report_from_loaded, summarise
+from ..api import report_from_loaded, summarise
 from ..config import Settings
-from ..errors import InputError, ReportError
+from ..errors import ReportError
 from ..formatting import number
 from ..model import CheckSummary, DataCheck, HistoryRow, Report
-from ..periods import monthly_period, previous_period
+from ..periods import Period, monthly_period, previous_period
 from ..workbook.history_io import ANCHOR as HISTORY_ANCHOR
 from ..workbook.history_io import history_from_rows
 from ..workbook.plan import Plan, check_rows, check_summary, make_plan
+from . import desktop
 from . import xlwings_writer as writer
-from .book import (
-    CASES_SHEET,
-    MONTH_NAME,
-    PARAMS,
-    UNITS_SHEET,
-    case_table,
-    named_value,
-    parse_month,
-    settings_from,
-    sheet_values,
-    unit_catalog,
-)
+from .book import CASES_SHEET, MONTH_NAME, PARAMS, blank, named_value, parse_month, settings_from
+from .sources import FOLDER_NAME, Source, read_cases, reading_summary
 
 TITLE = "Báo cáo TTHC"
-COPY_NAME = "BaoCao_TTHC_{year:04d}-{month:02d}"
 LOG_NAME = "tthc-report-macro.log"
+Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -65,6 +54,7 @@ class Prepared:
     report: Report
     settings: Settings
     plan: Plan
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -75,21 +65,11 @@ class _Checked:
     summary: CheckSummary
 
 
+def _quiet(message: str) -> None:
+    """Progress nobody sees (the remote engine, tests)."""
+
+
 # --- reading (no write) --------------------------------------------------------------------
-
-
-def _loaded(book: Any) -> Any:
-    writer.check_names(book)
-    cases = sheet_values(book, CASES_SHEET)
-    if cases is None:
-        raise InputError(f"Trang {CASES_SHEET} của bảng tính {book.name} trống.")
-    table = case_table(cases, book.name)
-    if not table.rows:
-        raise InputError(
-            f"Trang {CASES_SHEET} chưa có hồ sơ nào: hãy dán danh sách hồ sơ từ dòng 2, đúng "
-            "các cột tiêu đề của dòng 1."
-        )
-    return load_tables([table], unit_catalog(sheet_values(book, UNITS_SHEET), book.name))
 
 
 def read_history(book: Any) -> list[HistoryRow]:
@@ -103,60 +83,50 @@ def read_history(book: Any) -> list[HistoryRow]:
     return history_from_rows(values.options(ndim=2).value)
 
 
-def prepare_report(book: Any) -> Prepared:
-    """Read the calling workbook and compute the report and the plan; write nothing."""
-    loaded = _loaded(book)
+def settings_and_period(book: Any) -> tuple[Settings, Period]:
+    """ThamSo's settings and the month's period (told before any file is read)."""
     settings = settings_from({n: named_value(book, n) for n in PARAMS})
     year, month = parse_month(named_value(book, MONTH_NAME))
-    period = monthly_period(year, month, settings.start_day)
+    return settings, monthly_period(year, month, settings.start_day)
+
+
+def prepare_report(book: Any, progress: Progress = _quiet, picked: Sequence[Path] = ()) -> Prepared:
+    """Read the cases and the calling workbook, compute the report and the plan; write
+    nothing."""
+    writer.check_names(book)
+    settings, period = settings_and_period(book)
+    source = read_cases(book, progress, picked)
+    progress("Đang tính số liệu")
     report = report_from_loaded(
-        loaded, period, previous_period(period, settings.start_day), settings, read_history(book)
-    )
-    plan = make_plan(report, settings, report.history)
+        source.loaded, period, previous_period(period, settings.start_day), settings,
+        read_history(book),
+    )  # fmt: skip
+    plan = make_plan(report, settings, report.history, source.cells)
     writer.check_capacity(plan)
-    return Prepared(report, settings, plan)
+    return Prepared(report, settings, plan, source)
 
 
-def prepare_checks(book: Any) -> tuple[str, list[list[Any]], CheckSummary]:
-    loaded = _loaded(book)
-    checked = cast(Report, _Checked(loaded.checks, summarise(loaded)))
-    return check_summary(checked), check_rows(checked), checked.summary
+def prepare_checks(
+    book: Any, progress: Progress = _quiet, picked: Sequence[Path] = ()
+) -> tuple[str, list[list[Any]], CheckSummary, Source]:
+    """The data checks of the same cases the report button would read; write nothing."""
+    writer.check_names(book)
+    source = read_cases(book, progress, picked)
+    checked = cast(Report, _Checked(source.loaded.checks, summarise(source.loaded)))
+    return check_summary(checked), check_rows(checked), checked.summary, source
 
 
-# --- the monthly copy ----------------------------------------------------------------------
+def files_to_pick(book: Any) -> list[Path]:
+    """On desktop Excel, with no folder in ThamSo and nothing in HoSo: the files the
+    officer picks (none otherwise)."""
+    if not desktop.on_desktop(book) or not blank(named_value(book, FOLDER_NAME)):
+        return []
+    if not blank(book.sheets[CASES_SHEET].range("A2").value):
+        return []
+    return desktop.pick_export_files(book)
 
 
-def copy_path(folder: Path, year: int, month: int, suffix: str = ".xlsx") -> Path:
-    """The first free name for the month's copy in ``folder``: never an existing file."""
-    stem = COPY_NAME.format(year=year, month=month)
-    path, n = folder / f"{stem}{suffix}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem} ({n}){suffix}"
-    return path
-
-
-def save_copy(book: Any, year: int, month: int) -> str:
-    """Save the month's copy beside the workbook (desktop Excel for Windows); the sentence
-    saying what happened."""
-    name = COPY_NAME.format(year=year, month=month) + ".xlsx"
-    if book.app.engine.name != "excel" or sys.platform != "win32":
-        return f"Không lưu bản {name}: chỉ lưu được khi chạy trong Excel trên Windows."
-    full = Path(str(book.fullname))
-    if "://" in str(book.fullname) or not full.parent.is_dir():
-        return (
-            f"Không lưu bản {name}: bảng tính chưa được lưu vào một thư mục trên máy "
-            "(hãy lưu bảng tính rồi bấm lại)."
-        )
-    # SaveCopyAs keeps the workbook's own file format, so the copy keeps its extension.
-    suffix = full.suffix.lower() if full.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") else ".xlsx"
-    target = copy_path(full.parent, year, month, suffix)
-    book.app.calculate()
-    book.api.SaveCopyAs(str(target))
-    return f"Đã lưu bản {target.name} cạnh bảng tính ({target.parent})."
-
-
-# --- the buttons ---------------------------------------------------------------------------
+# --- messages ------------------------------------------------------------------------------
 
 
 def _alert(book: Any, message: str) -> None:
@@ -184,15 +154,19 @@ def _unexpected(exc: Exception, written: bool) -> str:
     return f"Có lỗi không mong muốn ({type(exc).__name__}: {exc}). {state}{where}"
 
 
-def _report_message(prepared: Prepared, saved: str) -> str:
-    r = prepared.report
-    s = r.summary
-    return (
-        f"Đã lập báo cáo {r.period.label} ({r.period.range_label}): "
-        f"{number(len(prepared.plan.blocks['HoSo_Dau']))} hồ sơ ở trang HoSo; kiểm tra dữ "
-        f"liệu: {number(s.errors)} lỗi, {number(s.warnings)} cảnh báo (trang KiemTraDuLieu). "
-        f"{saved}"
+def report_message(prepared: Prepared, saved: str) -> str:
+    r, s = prepared.report, prepared.report.summary
+    checks = (
+        f"Kiểm tra dữ liệu: {number(s.errors)} lỗi, {number(s.warnings)} cảnh báo, "
+        f"{number(s.infos)} thông tin: xem trang KiemTraDuLieu."
     )
+    return "\n\n".join((
+        f"Đã lập báo cáo {r.period.label} ({r.period.range_label}).",
+        reading_summary(prepared.source),
+        checks + f" Trang HoSo có {number(len(prepared.plan.blocks['HoSo_Dau']))} hồ sơ "
+        "của kỳ này và kỳ trước.",
+        saved,
+    ))  # fmt: skip
 
 
 _FAILED = object()
@@ -210,35 +184,59 @@ def _guarded(book: Any, step: Callable[[], Any], writes: bool) -> Any:
     return _FAILED
 
 
+# --- the buttons ---------------------------------------------------------------------------
+
+
 def run_report(book: Any) -> None:
     """The 'Lập báo cáo tháng' button on ``book``."""
-    prepared = _guarded(book, lambda: prepare_report(book), writes=False)
-    if prepared is _FAILED:
-        return
-    if _guarded(book, lambda: writer.apply_plan(book, prepared.plan), writes=True) is _FAILED:
-        return
-    year, month = parse_month(prepared.plan.scalars[MONTH_NAME])
+    status = desktop.StatusBar(book)
     try:
-        saved = save_copy(book, year, month)
-    except Exception as exc:  # the report is written; only the copy failed
-        saved = f"Không lưu được bản sao ({type(exc).__name__}: {exc})."
-    _alert(book, _report_message(prepared, saved))
+        picked = _guarded(book, lambda: files_to_pick(book), writes=False)
+        if picked is _FAILED:
+            return
+        prepared = _guarded(book, lambda: prepare_report(book, status, picked), writes=False)
+        if prepared is _FAILED:
+            return
+        status("Đang ghi bảng tính")
+        if _guarded(book, lambda: writer.apply_plan(book, prepared.plan), writes=True) is _FAILED:
+            return
+        status("Đang lưu bản sao của tháng")
+        month = prepared.report.period.month or (0, 0)
+        try:
+            saved = desktop.save_copy(book, *month)
+        except Exception as exc:  # the report is written; only the copy failed
+            saved = f"Không lưu được bản sao ({type(exc).__name__}: {exc})."
+    finally:
+        status.close()
+    _alert(book, report_message(prepared, saved))
 
 
 def run_checks(book: Any) -> None:
     """The 'Kiểm tra dữ liệu' button on ``book``: only KiemTraDuLieu is written."""
-    prepared = _guarded(book, lambda: prepare_checks(book), writes=False)
-    if prepared is _FAILED:
-        return
-    summary, rows, counts = prepared
-    if _guarded(book, lambda: writer.write_checks(book, summary, rows), writes=True) is _FAILED:
-        return
+    status = desktop.StatusBar(book)
+    try:
+        picked = _guarded(book, lambda: files_to_pick(book), writes=False)
+        if picked is _FAILED:
+            return
+        prepared = _guarded(book, lambda: prepare_checks(book, status, picked), writes=False)
+        if prepared is _FAILED:
+            return
+        summary, rows, counts, source = prepared
+        status("Đang ghi trang KiemTraDuLieu")
+        if _guarded(book, lambda: writer.write_checks(book, summary, rows), writes=True) is _FAILED:
+            return
+    finally:
+        status.close()
     verdict = (
         f"{number(counts.excluded)} dòng lỗi sẽ bị loại khỏi số liệu"
         if counts.excluded
         else "không có dòng nào bị loại"
     )
-    _alert(book, f"{summary} Kết quả: {verdict}. Xem danh sách ở trang KiemTraDuLieu.")
+    _alert(
+        book,
+        f"{reading_summary(source)}\n\n{summary} Kết quả: {verdict}. Xem danh sách ở trang "
+        "KiemTraDuLieu.",
+    )
 
 
 def main() -> None:

@@ -152,6 +152,9 @@ FIXED_NAMES = {
     "TongHop_Phan2": ("TongHop", "F33"),
     "TongHop_TenPhan2": ("TongHop", "A33"),
 }
+#: ThamSo's cells naming where the button reads the month's cases: the folder of exports
+#: and the unit catalog file (relative paths: from the workbook's folder)
+FOLDER_CELL, CATALOG_CELL = "ThuMucDuLieu", "TepDanhMuc"
 #: the fixed look-up tables on ThamSo: name -> (sheet, range)
 TABLE_NAMES = {
     "TT_Tu": ("ThamSo", "E4:E30"),

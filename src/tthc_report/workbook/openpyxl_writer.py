@@ -11,7 +11,7 @@ must be there, else a TemplateError names the missing one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -188,13 +188,14 @@ def write_workbook(
     path: Path,
     history_rows: Sequence[HistoryRow] | None = None,
     template: Path | None = None,
+    sources: Mapping[str, str] | None = None,
 ) -> Plan:
     """Write the report workbook to ``path`` (atomically, replacing a file there); returns
     the plan applied.  LichSu gets ``history_rows`` (default: the report's own history).
     HoSo's rows are streamed into the generated template; a template file is filled cell
-    by cell."""
+    by cell.  ``sources``: where the cases were read, for ThamSo (``plan.make_plan``)."""
     history = report.history if history_rows is None else history_rows
-    plan = make_plan(report, settings, history)
+    plan = make_plan(report, settings, history, sources)
     wb = fill_template(plan, template)
     atomic_write(path, lambda tmp: save_filled(wb, plan, tmp, streamed=template is None))
     return plan

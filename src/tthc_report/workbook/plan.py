@@ -7,7 +7,7 @@ rows (text, numbers, datetimes, None).  The openpyxl writer (CLI) and the xlwing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -113,7 +113,14 @@ def check_summary(report: Report) -> str:
     )
 
 
-def make_plan(report: Report, settings: Settings, history: Sequence[HistoryRow] = ()) -> Plan:
+def make_plan(
+    report: Report,
+    settings: Settings,
+    history: Sequence[HistoryRow] = (),
+    sources: Mapping[str, str] | None = None,
+) -> Plan:
+    """What the workbook of ``report`` holds where.  ``sources``: ThamSo's
+    ``ThuMucDuLieu``/``TepDanhMuc`` as the cases were read (left as they are if not given)."""
     from ..errors import TemplateError
 
     if len(report.sections) > TONGHOP_BLOCKS:
@@ -144,6 +151,7 @@ def make_plan(report: Report, settings: Settings, history: Sequence[HistoryRow] 
         "ChucVuNguoiKy": settings.signer_title or None,
         "NguoiKy": settings.signer_name or None,
     }
+    scalars.update({name: text for name, text in (sources or {}).items() if text})
     overrides: dict[str, Value] = {}
     if p.month is None:
         overrides = {
