@@ -3,6 +3,7 @@ macro's writer uses, on xlwings' real remote engine (XLWINGS_LICENSE_KEY=noncomm
 
 from __future__ import annotations
 
+import inspect
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -127,21 +128,60 @@ def _filled_template(tmp_path: Path, values: list[list[Any]]) -> Path:
     return path
 
 
-def test_udfs_read_the_calling_workbook(xw: Any, tmp_path: Path) -> None:
+def test_udfs_read_the_case_table_they_are_given(xw: Any, tmp_path: Path) -> None:
+    """The case table is an argument (HoSo_Bang, as Excel passes its values), so Excel
+    knows the dependence; month, settings and catalog come from the calling workbook."""
     payload = payload_from_xlsx(_filled_template(tmp_path, hoso_values(WORKED, 0)))
     book = xw.Book(json=payload)
     caller = book.sheets["TongHop"]["B3"]
-    assert udfs.TTHC_CHISO("on_time_rate", "province", None, caller=caller) == pytest.approx(
-        33.33, abs=0.01
-    )
-    assert udfs.TTHC_CHISO("received_new", "Sở Tư pháp", "2021-10", caller=caller) == 7
+    table = book.names["HoSo_Bang"].refers_to_range.options(ndim=2).value
+    got = udfs.TTHC_CHISO("on_time_rate", "province", table, None, caller=caller)
+    assert got == pytest.approx(33.33, abs=0.01)
+    assert udfs.TTHC_CHISO("received_new", "Sở Tư pháp", table, "2021-10", caller=caller) == 7
     november = build_report([WORKED], Settings(), month=(2021, 11)).section("province")
-    got = udfs.TTHC_CHISO("carried_over", "province", "2021-11", caller=caller)
+    got = udfs.TTHC_CHISO("carried_over", "province", table, "2021-11", caller=caller)
     assert got == november.totals.carried_over > 0
     reference = build_report([WORKED], Settings(), month=(2021, 10))
-    assert udfs.TTHC_LOIVAN(caller=caller) == [[p] for p in reference.narrative]
-    assert udfs.TTHC_CHISO("x", "province", caller=caller).startswith("Lỗi: Không có chỉ số")
+    assert udfs.TTHC_LOIVAN(table, caller=caller) == [[p] for p in reference.narrative]
+    assert udfs.TTHC_CHISO("x", "province", table, caller=caller).startswith("Lỗi: Không có chỉ số")
     assert book.json()["actions"] == []  # a UDF never writes
+    # a case corrected in the table: the figure follows
+    fixed = [list(r) for r in table]
+    status = fixed[0].index("Trạng thái")
+    fixed[1][status] = "Hủy"  # HS01, an early case, cancelled
+    assert udfs.TTHC_CHISO("total", "province", fixed, "2021-10", caller=caller) == (
+        reference.section("province").totals.total - 1
+    )
+
+
+def test_one_recalculation_computes_the_report_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many cells ask, the same table and month are computed once; a changed table
+    is computed again."""
+    calls = []
+    real = udfs.load_tables
+    monkeypatch.setattr(udfs, "load_tables", lambda *a: calls.append(1) or real(*a))
+    monkeypatch.setattr(udfs, "_CACHE", {})
+    table = hoso_values(WORKED)
+    for metric in ("received_new", "due", "on_time_rate", "late"):
+        assert not str(udfs.TTHC_CHISO(metric, "province", table, "2021-10")).startswith("Lỗi")
+    assert udfs.TTHC_LOIVAN(table, "2021-10")[0][0].startswith("Kết quả tiếp nhận")
+    assert len(calls) == 1
+    changed = [list(r) for r in table]
+    changed[1][0] = "HS01-sửa"
+    assert udfs.TTHC_CHISO("received_new", "province", changed, "2021-10") == 7
+    assert len(calls) == 2
+
+
+def test_the_case_table_is_an_argument_excel_sees() -> None:
+    """On Windows xlwings registers every positional parameter but ``caller`` as an Excel
+    argument: ho_so is one, so Excel recalculates the cell when the table changes (a sheet
+    read inside the function would be invisible to it).  (xlwings' registration itself
+    needs pywin32: checked by hand, addin/README.md.)"""
+    for fn in (udfs.TTHC_CHISO, udfs.TTHC_LOIVAN):
+        params = inspect.signature(fn).parameters
+        assert params["ho_so"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+        assert params["ho_so"].default is inspect.Parameter.empty  # required
+        assert list(params)[-1] == "caller"
 
 
 def test_remote_engine_calls_the_writer_uses(xw: Any, tmp_path: Path) -> None:

@@ -1,22 +1,26 @@
 """Hàm Excel (UDF) của tthc-report: số liệu và lời văn báo cáo ngay trong một ô.
 
-Các hàm đọc hồ sơ ở trang ``HoSo`` và danh mục ở trang ``DanhMucDonVi`` của chính bảng
-tính đang gọi, tính bằng đúng bộ máy của báo cáo (``api.load_tables`` +
-``api.report_from_loaded``) và không có công thức chỉ số riêng:
+Các hàm nhận bảng hồ sơ làm đối số (tên ``HoSo_Bang``: Excel thấy hàm phụ thuộc vào bảng
+nên tính lại khi một hồ sơ được sửa), tính bằng đúng bộ máy của báo cáo
+(``api.load_tables`` + ``api.report_from_loaded``), không có công thức chỉ số riêng:
 
-- ``=TTHC_CHISO("on_time_rate"; "Huyện Sông Lô"; ThangBaoCao)``: một chỉ số (khóa của
-  docs/figures.md: ``received_new``, ``due``, ``on_time_rate``...) của một phần báo cáo
-  (``province``, ``local`` hoặc tên phần), một huyện, một cơ quan hay một đơn vị;
-- ``=TTHC_LOIVAN(ThangBaoCao)``: lời văn báo cáo, mỗi đoạn một ô theo chiều dọc (mảng).
+- ``=TTHC_CHISO("on_time_rate"; "Huyện Sông Lô"; HoSo_Bang; ThangBaoCao; DanhMuc_Bang)``:
+  một chỉ số (khóa của docs/figures.md: ``received_new``, ``due``, ``on_time_rate``...)
+  của một phần báo cáo (``province``, ``local`` hoặc tên phần), một huyện, một cơ quan
+  hay một đơn vị;
+- ``=TTHC_LOIVAN(HoSo_Bang; ThangBaoCao; DanhMuc_Bang)``: lời văn báo cáo, mỗi đoạn một ô
+  theo chiều dọc (mảng).
 
-Tháng bỏ trống: lấy ô ``ThangBaoCao``.  Ngày bắt đầu kỳ, mục tiêu đúng hạn, ngưỡng ít hồ
-sơ, tên tỉnh, tên trung tâm lấy từ trang ``ThamSo`` như khi lập báo cáo.  Lời văn ở đây
-không dùng trang ``LichSu`` (các tháng trước), nên có thể khác bản của nút "Lập báo cáo
-tháng" ở câu "lần đầu tiên".  Một lỗi trả về chữ "Lỗi: ..." nói rõ cần sửa gì.
+Một lần tính lại của Excel chỉ tính báo cáo của một tháng một lần, dù bao nhiêu ô hỏi:
+báo cáo được nhớ theo nội dung của bảng (``report_from_values``).  Tháng bỏ trống: ô
+``ThangBaoCao``; danh mục bỏ trống: trang ``DanhMucDonVi``; các tham số (ngày bắt đầu kỳ,
+mục tiêu đúng hạn...) lấy từ trang ``ThamSo``: sau khi đổi chúng, bấm Ctrl+Alt+F9.  Lời
+văn ở đây không dùng trang ``LichSu``, nên có thể khác bản của nút "Lập báo cáo tháng" ở
+câu "lần đầu tiên".  Một lỗi trả về chữ "Lỗi: ..." nói rõ cần sửa gì.
 
-(English: xlwings UDFs.  The part that touches xlwings is the three decorated functions at
-the end; everything above takes plain values (lists of rows) and is tested without Excel.
-On Windows the reserved ``caller`` argument is the calling cell as an xlwings Range, hidden
+(English: xlwings UDFs.  The decorated functions at the end are what Excel calls;
+everything above takes plain values (lists of rows) and is tested without Excel.  On
+Windows the reserved ``caller`` argument is the calling cell as an xlwings Range, hidden
 from Excel's function wizard.)
 """
 
@@ -34,7 +38,6 @@ from ..model import COUNT_KEYS, RATE_KEYS, Metrics, Report
 from ..periods import monthly_period, previous_period
 from ..read.text import fold
 from .book import (
-    CASES_SHEET,
     MONTH_NAME,
     PARAMS,
     UNITS_SHEET,
@@ -59,9 +62,8 @@ def report_from_values(
 ) -> Report:
     """The report of a month from the values of HoSo and DanhMucDonVi (no LichSu)."""
     year, mon = parse_month(month)
-    try:
-        key: object = (_freeze(cases), _freeze(units or ()), year, mon, settings, book)
-        hash(key)
+    try:  # the values' hash, not the values: a month's table is a million cells
+        key: object = (hash(_freeze(cases)), hash(_freeze(units or ())), year, mon, settings, book)
     except TypeError:
         key = None
     if key is not None and key in _CACHE:
@@ -128,18 +130,19 @@ def as_message(exc: Exception) -> str:
     return f"Lỗi: {exc}" if isinstance(exc, ReportError) else f"Lỗi: {type(exc).__name__}: {exc}"
 
 
-# --- xlwings: the calling workbook -------------------------------------------------------
+# --- xlwings: the functions Excel calls -----------------------------------------------------
 
 
-def report_of_book(book: Any, month: object = None) -> Report:
-    """Read HoSo, DanhMucDonVi and ThamSo of an xlwings Book and compute its report."""
-    cases = sheet_values(book, CASES_SHEET)
-    if cases is None:
-        raise InputError(f"Bảng tính {book.name} không có trang {CASES_SHEET}.")
-    if blank(month):
+def report_of(cases: Rows, month: object, units: Rows | None, caller: Any) -> Report:
+    """The report of the case table's values; the month (when blank), the settings and (when
+    no catalog table is given) the catalog come from the calling workbook."""
+    book = caller.sheet.book if caller is not None else None
+    if blank(month) and book is not None:
         month = named_value(book, MONTH_NAME)
-    settings = settings_from({n: named_value(book, n) for n in PARAMS})
-    return report_from_values(cases, sheet_values(book, UNITS_SHEET), month, settings, book.name)
+    settings = settings_from({n: named_value(book, n) for n in PARAMS}) if book else Settings()
+    if units is None and book is not None:
+        units = sheet_values(book, UNITS_SHEET)
+    return report_from_values(cases, units, month, settings, book.name if book else "")
 
 
 def _guard(fn: Callable[[], Any]) -> Any:
@@ -149,23 +152,41 @@ def _guard(fn: Callable[[], Any]) -> Any:
         return as_message(exc)
 
 
+CASES_DOC = (
+    "Bảng hồ sơ: tên HoSo_Bang (trang HoSo, cả dòng tiêu đề). Excel tính lại hàm mỗi khi "
+    "bảng này đổi."
+)
+MONTH_DOC = "Tháng báo cáo (ô ThangBaoCao hoặc 2021-10); bỏ trống: ô ThangBaoCao."
+UNITS_DOC = "Tùy chọn: bảng danh mục đơn vị DanhMuc_Bang; bỏ trống: trang DanhMucDonVi."
+
+
 @xw.func
 @xw.arg("chi_so", doc='Mã chỉ số, ví dụ "on_time_rate", "received_new", "due".')
 @xw.arg("don_vi", doc='Phần ("province", "local"), tên huyện, cơ quan hoặc đơn vị.')
-@xw.arg("thang", doc="Tháng báo cáo (ô ThangBaoCao hoặc 2021-10); bỏ trống: ThangBaoCao.")
+@xw.arg("ho_so", ndim=2, doc=CASES_DOC)
+@xw.arg("thang", doc=MONTH_DOC)
+@xw.arg("danh_muc", ndim=2, doc=UNITS_DOC)
 @xw.arg("loai", doc='Tùy chọn: "phan", "huyen", "coquan" hoặc "donvi" khi tên trùng nhau.')
 def TTHC_CHISO(
-    chi_so: Any, don_vi: Any, thang: Any = None, loai: Any = "", caller: Any = None
+    chi_so: Any,
+    don_vi: Any,
+    ho_so: Any,
+    thang: Any = None,
+    danh_muc: Any = None,
+    loai: Any = "",
+    caller: Any = None,
 ) -> Any:
     """Một chỉ số của báo cáo TTHC cho một phần, huyện, cơ quan hay đơn vị trong một tháng,
-    tính từ trang HoSo của bảng tính này. Tỷ lệ tính theo phần trăm (95,5 = 95,5%)."""
+    tính từ bảng hồ sơ. Tỷ lệ tính theo phần trăm (95,5 = 95,5%)."""
     return _guard(
-        lambda: figure(report_of_book(caller.sheet.book, thang), chi_so, str(don_vi), loai or "")
+        lambda: figure(report_of(ho_so, thang, danh_muc, caller), chi_so, str(don_vi), loai or "")
     )
 
 
 @xw.func
-@xw.arg("thang", doc="Tháng báo cáo (ô ThangBaoCao hoặc 2021-10); bỏ trống: ThangBaoCao.")
-def TTHC_LOIVAN(thang: Any = None, caller: Any = None) -> Any:
-    """Lời văn báo cáo TTHC của một tháng, mỗi đoạn một ô theo chiều dọc (mảng động)."""
-    return _guard(lambda: narrative_column(report_of_book(caller.sheet.book, thang)))
+@xw.arg("ho_so", ndim=2, doc=CASES_DOC)
+@xw.arg("thang", doc=MONTH_DOC)
+@xw.arg("danh_muc", ndim=2, doc=UNITS_DOC)
+def TTHC_LOIVAN(ho_so: Any, thang: Any = None, danh_muc: Any = None, caller: Any = None) -> Any:
+    """Lời văn báo cáo TTHC của một tháng, mỗi đoạn một ô theo chiều dọc (mảng)."""
+    return _guard(lambda: narrative_column(report_of(ho_so, thang, danh_muc, caller)))

@@ -188,6 +188,7 @@ def sized_names(s: Sizes) -> dict[str, tuple[str, str]]:
         for h in HOSO_HELPERS
     }
     names["HoSo_Bang"] = ("HoSo", f"A1:{HELPER_COL[HOSO_HELPERS[-1]]}{last_case}")
+    names["DanhMuc_Bang"] = ("DanhMucDonVi", f"A1:D{last_unit}")  # the UDFs' catalog
     for i, h in enumerate(("DM_Ma", "DM_Ten", "DM_Cap", "DM_CapTren", "DM_Phan", "DM_DongTong",
                            "DM_DongDV", "DM_DongHuyen")):  # fmt: skip
         names[h] = ("DanhMucDonVi", f"{col(i + 1)}{DM_FIRST}:{col(i + 1)}{last_unit}")
