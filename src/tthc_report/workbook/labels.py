@@ -81,27 +81,47 @@ HISTORY_HEADERS = (
     "Số đơn vị không có hồ sơ",
 )  # fmt: skip
 
+#: the HuongDan sheet, a paragraph a row; {cases}, {helpers} are HoSo's column spans
 GUIDE = (
-    "1. Trang HoSo: mỗi dòng là một hồ sơ, với đúng các tiêu đề cột A–O. Dán hồ sơ từ dòng 2 "
-    "trở xuống, hoặc để công cụ tthc-report điền (tthc-report build ... --out BaoCao.xlsx).",
-    "   Các cột P–AA (tiêu đề bắt đầu bằng dấu _) là công thức phân loại từng hồ sơ: không sửa; "
-    "khi dán thêm dòng, hãy chép công thức của các cột này xuống và mở rộng các tên HoSo_... "
-    "(Công thức > Quản lý tên) cho tới dòng cuối.",
-    "   Trạng thái ghi: Đã có kết quả / Trả lại / Rút hồ sơ / Đang xử lý / Hủy. Hình thức nộp: "
-    "Trực tiếp / Trực tuyến / Bưu chính công ích. Mức độ: Một phần / Toàn trình. Ngày ghi "
-    "dạng ngày của Excel. Đơn vị tiếp nhận ghi đúng tên trong trang DanhMucDonVi.",
-    "2. Trang ThamSo: ô Tháng báo cáo (ngày 1 của tháng, ví dụ 01/10/2021) và ngày bắt đầu kỳ; "
-    "kỳ báo cáo và kỳ trước được tính bằng công thức. Mục tiêu tỷ lệ đúng hạn và ngưỡng ít hồ "
-    "sơ điều khiển tô màu trang ChiTiet.",
-    "3. Trang DanhMucDonVi: danh mục đơn vị (mã, tên, cấp Tỉnh/Huyện/Xã, huyện cấp trên).",
-    "4. Trang TongHop: số liệu của hai phần báo cáo, kỳ này và kỳ trước — toàn bộ là công thức.",
-    "5. Trang ChiTiet: mỗi dòng một cơ quan, huyện hoặc đơn vị (cột A–D do công cụ ghi); số liệu "
-    "là công thức. Đỏ: tỷ lệ đúng hạn dưới mục tiêu; vàng: có hồ sơ chậm; xám: không có hồ sơ "
-    "mới; chữ nghiêng tím: ít hồ sơ.",
-    "6. Trang BaoCao: phần lời văn của báo cáo (công cụ viết, có thể sửa trực tiếp).",
-    "7. Trang KiemTraDuLieu: mọi dòng dữ liệu có vấn đề và cách xử lý.",
-    "8. Trang LichSu: số liệu các tháng đã báo cáo, biểu đồ tỷ lệ đúng hạn theo tháng và theo "
-    "huyện.",
+    "LẬP BÁO CÁO MỘT THÁNG MỚI, TỪ CÁC TỆP XUẤT CỦA PHẦN MỀM MỘT CỬA",
+    "1. Chép các tệp xuất hồ sơ của tháng (của Trung tâm, của từng huyện...; .xlsx, .xlsm, "
+    ".xls, .ods hoặc .csv, để nguyên như phần mềm xuất) vào một thư mục, ví dụ "
+    "D:\\BaoCao\\2021-10\\xuat. Không cần mở, sửa hay dán các tệp này.",
+    "2. Trang ThamSo, các ô màu vàng: Tháng báo cáo (ngày 1 của tháng, ví dụ 01/10/2021), "
+    "Ngày bắt đầu kỳ (21: kỳ tháng 10 là 21/9 - 20/10), 'Thư mục tệp xuất của tháng' (đường "
+    "dẫn thư mục ở bước 1; đường dẫn tương đối tính từ thư mục của bảng tính này) và, nếu có, "
+    "'Tệp danh mục đơn vị' (để trống: dùng trang DanhMucDonVi). Lưu bảng tính vào một thư mục "
+    "trên máy.",
+    "3. (Nên làm) Bấm nút 'Kiểm tra dữ liệu' trên thẻ Báo cáo TTHC: công cụ đọc các tệp như khi "
+    "lập báo cáo và chỉ ghi trang KiemTraDuLieu: mỗi dòng lỗi có tên tệp, trang tính, số dòng, "
+    "cột và giá trị. Sửa ở tệp xuất (hoặc xuất lại) rồi kiểm tra lại.",
+    "4. Bấm nút 'Lập báo cáo tháng'. Thanh trạng thái của Excel cho biết từng bước (đọc tệp k/n, "
+    "kiểm tra dữ liệu, tính số liệu, ghi bảng tính). Công cụ đọc và tính xong mọi thứ trước khi "
+    "ghi: nếu có tệp không đọc được, một hộp thoại nêu tên tệp và bảng tính không bị đổi.",
+    "5. Kết quả: trang HoSo chứa các hồ sơ đã làm sạch của kỳ này và kỳ trước (cột {origin}: "
+    "tệp, trang tính, dòng nguồn của từng hồ sơ); TongHop, ChiTiet (mỗi cơ quan, huyện, đơn "
+    "vị có trong dữ liệu hoặc danh mục đều có dòng), BaoCao (lời văn), KiemTraDuLieu, LichSu "
+    "(thêm tháng này). Hộp thoại cuối cho biết đã đọc bao nhiêu dòng, dùng bao nhiêu hồ sơ, "
+    "loại bao nhiêu dòng, và tên bản sao BaoCao_TTHC_yyyy-mm.xlsx đã lưu cạnh bảng tính (không "
+    "bao giờ ghi đè bản cũ: bản mới thêm (2), (3)...).",
+    "Không dùng thư mục: để trống ô thư mục và dán hồ sơ vào trang HoSo từ dòng 2, đúng các "
+    "tiêu đề cột {cases}. Trạng thái: Đã có kết quả / Trả lại / Rút hồ sơ / Đang xử lý / Hủy; "
+    "Hình thức nộp: Trực tiếp / Trực tuyến / Bưu chính công ích; Mức độ: Một phần / Toàn "
+    "trình; ngày ghi dạng ngày của Excel. Nút sẽ tự kéo dài công thức và các tên theo số dòng.",
+    "CÁC TRANG",
+    "ThamSo: tham số (ô vàng); kỳ báo cáo và kỳ trước được tính bằng công thức. Mục tiêu tỷ lệ "
+    "đúng hạn và ngưỡng ít hồ sơ điều khiển tô màu trang ChiTiet.",
+    "HoSo: mỗi dòng một hồ sơ. Các cột {helpers} (tiêu đề bắt đầu bằng dấu _) là công thức phân "
+    "loại từng hồ sơ: không sửa.",
+    "DanhMucDonVi: danh mục đơn vị (mã, tên, cấp Tỉnh/Huyện/Xã, huyện cấp trên).",
+    "TongHop: số liệu của hai phần báo cáo, kỳ này và kỳ trước: toàn bộ là công thức.",
+    "ChiTiet: mỗi dòng một cơ quan, huyện hoặc đơn vị; số liệu là công thức. Đỏ: tỷ lệ đúng "
+    "hạn dưới mục tiêu; vàng: có hồ sơ chậm; xám: không có hồ sơ mới; chữ nghiêng tím: ít hồ "
+    "sơ.",
+    "BaoCao: lời văn của báo cáo (công cụ viết, có thể sửa trực tiếp).",
+    "KiemTraDuLieu: mọi dòng dữ liệu có vấn đề và cách xử lý.",
+    "LichSu: số liệu các tháng đã báo cáo, biểu đồ tỷ lệ đúng hạn theo tháng và theo huyện.",
     "Số liệu tính lại ngay trong Excel khi sửa hồ sơ hoặc đổi tháng, không cần Python. Trang "
-    "TinhToan (ẩn) chứa bảng tần suất trung gian.",
+    "TinhToan (ẩn) chứa bảng tần suất trung gian. Hàm Excel =TTHC_CHISO(...) và "
+    "=TTHC_LOIVAN(...) (khi đã cài add-in) cho một chỉ số hoặc lời văn ngay trong một ô.",
 )

@@ -108,8 +108,16 @@ def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Work
 def _guide(ws: Worksheet) -> None:
     ws["A1"] = "HƯỚNG DẪN SỬ DỤNG BẢNG TÍNH BÁO CÁO TTHC"
     ws["A1"].font = TITLE_FONT
+    helpers = f"{L.HELPER_COL[L.HOSO_HELPERS[0]]}–{L.HELPER_COL[L.HOSO_HELPERS[-1]]}"
+    spans = {"cases": f"A–{L.col(L.HOSO_INPUT)}", "helpers": helpers,
+             "origin": L.HOSO_COL["origin"]}  # fmt: skip
     for i, line in enumerate(GUIDE, 3):
-        ws.cell(i, 1, line).alignment = WRAP
+        cell = ws.cell(i, 1, line.format(**spans))
+        cell.alignment = WRAP
+        if line.isupper():
+            cell.font = Font(bold=True)
+        else:
+            ws.row_dimensions[i].height = L.paragraph_height(cell.value, 120)
     _widths(ws, {"A": 120})
 
 
