@@ -25,12 +25,12 @@ from tests.support.button import (
 )
 from tests.support.cases import THREE_LEVELS, write_cases, write_catalog
 from tests.support.paths import TEMPLATE
-from tests.support.xlwings_payload import payload_from_workbook
 from tthc_report.addin import macro
 from tthc_report.api import build_report
 from tthc_report.cli import source_cells
 from tthc_report.config import Settings
 from tthc_report.read.folders import case_files
+from tthc_report.testing.xlwings_payload import payload_from_workbook
 from tthc_report.workbook import layout as L
 from tthc_report.workbook.openpyxl_writer import write_workbook
 from tthc_report.workbook.plan import Plan, make_plan

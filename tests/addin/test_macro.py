@@ -29,7 +29,6 @@ from tests.support.button import (
 from tests.support.cases import THREE_LEVELS, build
 from tests.support.hoso import hoso_values
 from tests.support.paths import WORKED
-from tests.support.xlwings_payload import payload_from_workbook
 from tthc_report.addin import macro
 from tthc_report.addin.xlwings_writer import excel_text
 from tthc_report.api import build_report
@@ -37,6 +36,7 @@ from tthc_report.config import Settings
 from tthc_report.outputs import free_report_path
 from tthc_report.prepare.words import LEVEL_NAMES
 from tthc_report.read.columns import COLUMNS
+from tthc_report.testing.xlwings_payload import payload_from_workbook
 from tthc_report.workbook.openpyxl_writer import write_workbook
 from tthc_report.workbook.plan import make_plan
 

@@ -14,13 +14,13 @@ from openpyxl import load_workbook
 from tests.support.cases import THREE_LEVELS, build
 from tests.support.hoso import hoso_values
 from tests.support.paths import TEMPLATE, WORKED
-from tests.support.xlwings_payload import payload_from_xlsx, written_cells
 from tthc_report.addin import book, udfs
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.errors import InputError
 from tthc_report.model import COUNT_KEYS, RATE_KEYS
 from tthc_report.read.columns import COLUMNS
+from tthc_report.testing.xlwings_payload import payload_from_xlsx, written_cells
 
 # --- UDFs as plain functions ----------------------------------------------------------------
 

@@ -14,8 +14,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
 from tests.support.paths import TEMPLATE
-from tests.support.xlwings_payload import from_action, payload_from_workbook
 from tthc_report.addin import macro
+from tthc_report.testing.xlwings_payload import from_action, payload_from_workbook
 from tthc_report.workbook import formulas
 from tthc_report.workbook import layout as L
 from tthc_report.workbook.case_rows import KEYS
