@@ -1,6 +1,6 @@
 """The ribbon button's time on the demo month beside the command line's, on the same files.
 
-    .venv/bin/python benchmarks/bench_button.py [--repeat 3] [--json out.json]
+    .venv/bin/python -m benchmarks.bench_button [--repeat 3] [--json out.json]
 
 The demo's exports (12 files, October 2021) and catalog are written once to a temporary
 folder.  Then, in this one process, ``--repeat`` times each (fastest kept):
@@ -24,11 +24,10 @@ import argparse
 import json
 import os
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.bench_workbook import fastest
 from tthc_report.api import build_report
 from tthc_report.config import Settings
 from tthc_report.demo import EXPORTED_ON, sample_cases, write_catalog
@@ -38,15 +37,6 @@ from tthc_report.workbook import layout as L
 from tthc_report.workbook.openpyxl_writer import write_workbook
 
 TEMPLATE = Path(__file__).parents[1] / "workbook_templates" / "BaoCaoTTHC.xlsx"
-
-
-def fastest(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, out
 
 
 def remote_book(folder: Path, catalog: Path) -> Any:

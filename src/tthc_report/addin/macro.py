@@ -47,6 +47,9 @@ from .sources import FOLDER_NAME, Source, read_cases, reading_summary
 TITLE = "Báo cáo TTHC"
 LOG_NAME = "tthc-report-macro.log"
 Progress = Callable[[str], None]
+#: what the check button computes: the summary line, the KiemTraDuLieu rows, the counts,
+#: the source read
+Checks = tuple[str, list[list[Any]], CheckSummary, Source]
 
 
 @dataclass(frozen=True)
@@ -106,9 +109,7 @@ def prepare_report(book: Any, progress: Progress = _quiet, picked: Sequence[Path
     return Prepared(report, settings, plan, source)
 
 
-def prepare_checks(
-    book: Any, progress: Progress = _quiet, picked: Sequence[Path] = ()
-) -> tuple[str, list[list[Any]], CheckSummary, Source]:
+def prepare_checks(book: Any, progress: Progress = _quiet, picked: Sequence[Path] = ()) -> Checks:
     """The data checks of the same cases the report button would read; write nothing."""
     writer.check_names(book)
     source = read_cases(book, progress, picked)
@@ -187,46 +188,57 @@ def _guarded(book: Any, step: Callable[[], Any], writes: bool) -> Any:
 # --- the buttons ---------------------------------------------------------------------------
 
 
-def run_report(book: Any) -> None:
-    """The 'Lập báo cáo tháng' button on ``book``."""
+def _press(
+    book: Any,
+    prepare: Callable[[Any, Progress, Sequence[Path]], Any],
+    write: Callable[[Any, Progress], Any],
+) -> tuple[Any, Any] | None:
+    """A button's two steps with Excel's status bar: ``prepare`` (reads and computes, writes
+    nothing), then ``write``; (what each gave), or None after a problem already told."""
     status = desktop.StatusBar(book)
     try:
         picked = _guarded(book, lambda: files_to_pick(book), writes=False)
         if picked is _FAILED:
-            return
-        prepared = _guarded(book, lambda: prepare_report(book, status, picked), writes=False)
+            return None
+        prepared = _guarded(book, lambda: prepare(book, status, picked), writes=False)
         if prepared is _FAILED:
-            return
-        status("Đang ghi bảng tính")
-        if _guarded(book, lambda: writer.apply_plan(book, prepared.plan), writes=True) is _FAILED:
-            return
-        status("Đang lưu bản sao của tháng")
-        month = prepared.report.period.month or (0, 0)
-        try:
-            saved = desktop.save_copy(book, *month)
-        except Exception as exc:  # the report is written; only the copy failed
-            saved = f"Không lưu được bản sao ({type(exc).__name__}: {exc})."
+            return None
+        written = _guarded(book, lambda: write(prepared, status), writes=True)
+        return None if written is _FAILED else (prepared, written)
     finally:
         status.close()
-    _alert(book, report_message(prepared, saved))
+
+
+def run_report(book: Any) -> None:
+    """The 'Lập báo cáo tháng' button on ``book``."""
+
+    def write(prepared: Prepared, status: Progress) -> str:
+        status("Đang ghi bảng tính")
+        writer.apply_plan(book, prepared.plan)
+        status("Đang lưu bản sao của tháng")
+        try:
+            return desktop.save_copy(book, *(prepared.report.period.month or (0, 0)))
+        except Exception as exc:  # the report is written; only the copy failed
+            return f"Không lưu được bản sao ({type(exc).__name__}: {exc})."
+
+    done = _press(book, prepare_report, write)
+    if done is not None:
+        _alert(book, report_message(*done))
 
 
 def run_checks(book: Any) -> None:
     """The 'Kiểm tra dữ liệu' button on ``book``: only KiemTraDuLieu is written."""
-    status = desktop.StatusBar(book)
-    try:
-        picked = _guarded(book, lambda: files_to_pick(book), writes=False)
-        if picked is _FAILED:
-            return
-        prepared = _guarded(book, lambda: prepare_checks(book, status, picked), writes=False)
-        if prepared is _FAILED:
-            return
-        summary, rows, counts, source = prepared
+
+    def write(
+        prepared: tuple[str, list[list[Any]], CheckSummary, Source], status: Progress
+    ) -> None:
         status("Đang ghi trang KiemTraDuLieu")
-        if _guarded(book, lambda: writer.write_checks(book, summary, rows), writes=True) is _FAILED:
-            return
-    finally:
-        status.close()
+        writer.write_checks(book, prepared[0], prepared[1])
+
+    done = _press(book, prepare_checks, write)
+    if done is None:
+        return
+    summary, _, counts, source = done[0]
     verdict = (
         f"{number(counts.excluded)} dòng lỗi sẽ bị loại khỏi số liệu"
         if counts.excluded
