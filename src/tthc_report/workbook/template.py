@@ -46,6 +46,7 @@ DATE_FMT = "dd/mm/yyyy"
 DATETIME_FMT = "dd/mm/yyyy hh:mm"
 HISTORY_RATE_FMT = "0.00"
 TEMPLATE_MONTH = datetime(2021, 10, 1)
+GUIDE_WIDTH = L.NARRATIVE_WIDTH  # HuongDan's column (characters): A4 portrait, as BaoCao
 #: rows of the history and district blocks the template's charts cover
 CHART_MONTHS, CHART_DISTRICTS = 24, 30
 
@@ -117,8 +118,9 @@ def _guide(ws: Worksheet) -> None:
         if line.isupper():
             cell.font = Font(bold=True)
         else:
-            ws.row_dimensions[i].height = L.paragraph_height(cell.value, 120)
-    _widths(ws, {"A": 120})
+            ws.row_dimensions[i].height = L.paragraph_height(cell.value, GUIDE_WIDTH)
+    _widths(ws, {"A": GUIDE_WIDTH})
+    _a4(ws, landscape=False, area=f"A1:A{len(GUIDE) + 2}")
 
 
 def _settings(ws: Worksheet) -> None:
