@@ -10,6 +10,6 @@ ribbon button call.  Layout and choices: docs/document.md.  May import the kerne
 """
 
 from .form_data import form_ii06a
-from .writer import build_document, write_document
+from .writer import build_document, check_appendix, write_document
 
-__all__ = ["build_document", "form_ii06a", "write_document"]
+__all__ = ["build_document", "check_appendix", "form_ii06a", "write_document"]

@@ -22,18 +22,24 @@ from .heading import add_heading
 from .page import page_numbers, set_defaults, set_page
 
 NO_FORM = (
-    "Báo cáo chưa có số liệu biểu II.06a (forms.ii06a) nên không in được phụ lục: hãy bỏ "
-    "--docx-appendix."
+    "Báo cáo chưa có số liệu biểu II.06a (forms.ii06a) nên không in được phụ lục biểu II.06a: "
+    "hãy lập văn bản không kèm phụ lục (bỏ --docx-appendix)."
 )
+
+
+def check_appendix(report: Report) -> None:
+    """An OutputError when the report has no form II.06a to print as the appendix."""
+    if form_ii06a(report) is None:
+        raise OutputError(NO_FORM)
 
 
 def build_document(report: Report, settings: Settings, appendix: bool = False) -> Document:
     """The document of ``report``: heading, type and subject, the narrative, the summary
     table, the recipients and the signature block; with ``appendix``, form II.06a on
     landscape pages after them (an OutputError when the report has no form)."""
+    if appendix:
+        check_appendix(report)
     form = form_ii06a(report) if appendix else None
-    if appendix and form is None:
-        raise OutputError(NO_FORM)
     doc = docx.Document()
     set_defaults(doc)
     set_page(doc.sections[0])
