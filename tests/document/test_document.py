@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
 from tests.support.docx_reading import (
+    Written,
     all_paragraphs,
     body_paragraphs,
     default_fonts,
@@ -27,21 +28,12 @@ from tests.support.docx_reading import (
 from tests.support.paths import WORKED
 from tests.support.reference import reference_sentences, sentences
 from tthc_report.api import build_report
-from tthc_report.config import Settings, apply_values
+from tthc_report.config import Settings
 from tthc_report.document import write_document
 from tthc_report.document.body import change_text
 from tthc_report.document.labels import recipient_lines, subject, two_lines
 from tthc_report.periods import monthly_period, range_period
 
-NAMES = {
-    "managing_body": "UBND tỉnh Vĩnh Phúc",
-    "issuing_body": "Trung tâm Phục vụ hành chính công",
-    "document_code": "TTPVHCC",
-    "place": "Vĩnh Phúc",
-    "recipients": ["UBND tỉnh (để báo cáo);", "- Văn phòng UBND tỉnh"],
-    "signer_title": "Giám đốc",
-    "signer_name": "Nguyễn Văn A",
-}
 #: the summary table's row labels and the JSON key each must show (written here, not
 #: taken from the code, so that a label moved to the wrong figure fails)
 LABELS = {
@@ -59,20 +51,6 @@ LABELS = {
     "Hồ sơ trực tuyến": "online",
     "Tỷ lệ hồ sơ trực tuyến": "online_rate",
 }
-
-
-class Written:
-    def __init__(self, report, settings: Settings, path: Path) -> None:
-        self.report, self.settings, self.path = report, settings, path
-        write_document(report, settings, path)
-        self.doc = docx.Document(str(path))
-
-
-@pytest.fixture(scope="module")
-def october(demo, tmp_path_factory: pytest.TempPathFactory) -> Written:
-    settings = apply_values(Settings(), NAMES, "test")
-    report = build_report(demo.exports, settings, month=(2021, 10), units_file=demo.catalog)
-    return Written(report, settings, tmp_path_factory.mktemp("doc") / "BaoCao_TTHC_2021-10.docx")
 
 
 @pytest.fixture(scope="module")

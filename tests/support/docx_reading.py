@@ -6,12 +6,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from tthc_report.config import Settings
+from tthc_report.document import write_document
+from tthc_report.model import Report
+
+
+class Written:
+    """A report's document, written and read back with python-docx."""
+
+    def __init__(self, report: Report, settings: Settings, path: Path) -> None:
+        self.report, self.settings, self.path = report, settings, path
+        write_document(report, settings, path)
+        self.doc = docx.Document(str(path))
 
 
 def body_paragraphs(doc: Document) -> list[Paragraph]:

@@ -27,8 +27,9 @@ from .page import (
 )
 
 WIDTH = Length(PAPER[1] - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"])
-#: TT, the row's name, then the 11 figures
-WIDTHS = [Mm(12), Mm(64)] + [Length((WIDTH - Mm(76)) // 11)] * 11
+#: TT, the row's name, then the 11 figures (3)..(13); (9) and (12) carry long headers
+FIGURES = [17, 16, 18, 16, 17, 16, 26, 15, 17, 26]
+WIDTHS = [Mm(10), Mm(52), *(Mm(w) for w in FIGURES), Length(WIDTH - Mm(62 + sum(FIGURES)))]
 HALF = Length(WIDTH // 2)
 TITLE_SIZE, LINE_SIZE = 12, 11
 CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT

@@ -46,7 +46,7 @@ APPENDIX = "Phụ lục"
 APPENDIX_OF = "(Kèm theo Báo cáo số {number})"
 FORM_CODE = "Biểu số II.06a/VPCP/KSTT"
 FORM_TITLE = (
-    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI "
+    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN,\nĐƠN VỊ TRỰC TIẾP GIẢI "
     "QUYẾT THỦ TỤC HÀNH CHÍNH"
 )
 FORM_REPORTING = "Đơn vị báo cáo: {unit}"
