@@ -3,12 +3,14 @@ landscape A4 pages that number their own pages, after the signature block."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.document import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Length, Mm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from ..config import Settings
 from ..formatting import number, short_date
@@ -23,6 +25,7 @@ from .page import (
     page_numbers,
     set_page,
     set_widths,
+    style_setter,
     text_paragraph,
 )
 
@@ -60,33 +63,41 @@ def add_appendix(doc: Document, settings: Settings, form: FormII06a) -> None:
     form_table(doc, form)
 
 
-def _cell_text(table: Table, row: int, column: int, text: str, bold: bool = False,
-               italic: bool = False, align: WD_ALIGN_PARAGRAPH = CENTER) -> None:  # fmt: skip
-    cell = table.cell(row, column)
-    paragraph = cell.paragraphs[0]
-    paragraph.style = CELL
-    text_paragraph(paragraph, text, FORM_SIZE, bold=bold, italic=italic, align=align)
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+def _cell_writer(doc: Document) -> Callable[..., None]:
+    """Write a cell of the form: 10 pt in the cell style, centred vertically."""
+    as_cell = style_setter(doc, CELL)
+
+    def write(cell: _Cell, text: str, bold: bool = False, italic: bool = False,
+              align: WD_ALIGN_PARAGRAPH = CENTER) -> None:  # fmt: skip
+        paragraph = cell.paragraphs[0]
+        as_cell(paragraph)
+        text_paragraph(paragraph, text, FORM_SIZE, bold=bold, italic=italic, align=align)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+
+    return write
 
 
 def form_table(doc: Document, form: FormII06a) -> Table:
     """The header (three rows of merged titles and the row of column numbers), then one row
-    per form row: group and total rows in bold."""
+    per form row: group and total rows in bold.  Rows are added one by one and filled
+    through their own cells (``Table.cell`` walks the whole table at every call)."""
     first = T.FORM_HEADER_ROWS + 1
-    table = doc.add_table(rows=first + len(form.rows), cols=T.FORM_COLUMNS)
+    _cell_text = _cell_writer(doc)
+    table = doc.add_table(rows=first, cols=T.FORM_COLUMNS)
     table.style = doc.styles["Table Grid"]
     set_widths(table, WIDTHS)
     for row, column, down, across, text in T.FORM_HEADER:
-        _cell_text(table, row, column, text, bold=True)
+        _cell_text(table.cell(row, column), text, bold=True)
         if down > 1 or across > 1:
             table.cell(row, column).merge(table.cell(row + down - 1, column + across - 1))
-    for column in range(T.FORM_COLUMNS):
-        _cell_text(table, T.FORM_HEADER_ROWS, column, f"({column + 1})", italic=True)
-    for i, form_row in enumerate(form.rows, first):
+    for column, cell in enumerate(table.rows[T.FORM_HEADER_ROWS].cells):
+        _cell_text(cell, f"({column + 1})", italic=True)
+    for form_row in form.rows:
         bold = form_row.kind != "row"
-        _cell_text(table, i, 0, form_row.tt, bold=bold)
-        _cell_text(table, i, 1, form_row.label, bold=bold, align=LEFT)
-        for column, value in enumerate(form_row.values, 2):
-            _cell_text(table, i, column, number(value), bold=bold, align=RIGHT)
+        tt, label, *figures = table.add_row().cells
+        _cell_text(tt, form_row.tt, bold=bold)
+        _cell_text(label, form_row.label, bold=bold, align=LEFT)
+        for cell, value in zip(figures, form_row.values, strict=True):
+            _cell_text(cell, number(value), bold=bold, align=RIGHT)
     keep_rows(table, header_rows=first)
     return table

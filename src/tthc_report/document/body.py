@@ -53,12 +53,14 @@ def change_text(key: str, now: int | float | None, before: int | float | None) -
     return f"{text} {T.POINTS}" if key in RATE_KEYS else text
 
 
+ALIGN = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT,
+         "center": WD_ALIGN_PARAGRAPH.CENTER}  # fmt: skip
+
+
 def _write(cell: _Cell, text: str, bold: bool = False, align: str = "right") -> None:
     paragraph = cell.paragraphs[0]
     paragraph.style = CELL
-    where = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT,
-             "center": WD_ALIGN_PARAGRAPH.CENTER}[align]  # fmt: skip
-    fill(paragraph, text, bold=bold, align=where)
+    fill(paragraph, text, bold=bold, align=ALIGN[align])
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 
 
@@ -86,24 +88,22 @@ def add_summary(doc: Document, report: Report) -> None:
     unit.paragraph_format.keep_with_next = True
     previous = report.previous_period.label if report.previous_period else UNDEFINED
     sections = [(s.title, figure_rows(s.totals, s.previous)) for s in report.sections]
-    table = doc.add_table(rows=1 + sum(1 + len(rows) for _, rows in sections), cols=4)
+    table = doc.add_table(rows=1 + sum(1 + len(f) for _, f in sections), cols=4)
     table.style = doc.styles["Table Grid"]
     set_widths(table, WIDTHS)
     header = (T.SUMMARY_FIRST, report.period.label, previous, T.SUMMARY_CHANGE)
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
+    rows = iter(table.rows)
+    for cell, text in zip(next(rows).cells, header, strict=True):
         _write(cell, text, bold=True, align="center")
-    i = 1
-    for n, (title, rows) in enumerate(sections):
-        group = table.rows[i].cells
+    for n, (title, figures) in enumerate(sections):
+        group = next(rows).cells
         merged = group[0].merge(group[-1])
         _write(merged, f"{T.ROMAN[n % len(T.ROMAN)]}. {title}", bold=True, align="left")
-        for label, *values in rows:
-            i += 1
-            cells = table.rows[i].cells
+        for label, *values in figures:
+            cells = next(rows).cells
             _write(cells[0], label, align="left")
             for cell, text in zip(cells[1:], values, strict=True):
                 _write(cell, text)
-        i += 1
     keep_rows(table, header_rows=1)
     for row in table.rows[-KEEP_WITH_CLOSING:]:
         for cell in row.cells:

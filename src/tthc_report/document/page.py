@@ -8,7 +8,7 @@ in Word get the same font and spacing in a paragraph they add.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from docx.document import Document
@@ -65,10 +65,9 @@ def set_page(section: Section, landscape: bool = False) -> None:
     section.header_distance = Mm(10)
 
 
-def _fonts(rpr_parent: object) -> None:
-    """Times New Roman for every script of a run-properties element (no theme font)."""
-    rpr = rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
-    fonts = rpr.get_or_add_rFonts()
+def _times(fonts: BaseOxmlElement) -> None:
+    """Times New Roman for every script of a ``w:rFonts`` element, no theme font (a theme
+    font would win over the named one in Word)."""
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
     for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
@@ -79,11 +78,7 @@ def set_defaults(doc: Document) -> None:
     """Document defaults: Times New Roman 14 pt in Vietnamese, no spacing; then the styles."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    fonts = rpr.find(qn("w:rFonts"))
-    for attr in list(fonts.attrib):
-        del fonts.attrib[attr]
-    for script in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(script), FONT)
+    _times(rpr.find(qn("w:rFonts")))
     for tag in ("w:sz", "w:szCs"):
         rpr.find(qn(tag)).set(qn("w:val"), str(BODY_SIZE * 2))
     lang = rpr.find(qn("w:lang"))
@@ -93,7 +88,7 @@ def set_defaults(doc: Document) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
     normal = doc.styles["Normal"]
-    _fonts(normal.element)
+    _times(normal.element.get_or_add_rPr().get_or_add_rFonts())
     normal.font.size = Pt(BODY_SIZE)
     add_styles(doc)
 
@@ -127,6 +122,17 @@ def add_styles(doc: Document) -> None:
     borders = OxmlElement("w:pBdr")
     borders.append(_line("w:top", 6))
     rule.element.get_or_add_pPr().insert_element_before(borders, *AFTER_BORDER)
+
+
+def style_setter(doc: Document, name: str) -> Callable[[Paragraph], None]:
+    """A function that gives a paragraph the style ``name``, its id looked up once
+    (``paragraph.style = name`` searches every style of the document at each call)."""
+    style_id = doc.styles[name].style_id
+
+    def apply(paragraph: Paragraph) -> None:
+        paragraph._p.get_or_add_pPr().style = style_id
+
+    return apply
 
 
 def text_paragraph(
