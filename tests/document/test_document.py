@@ -29,7 +29,7 @@ from tests.support.paths import WORKED
 from tests.support.reference import reference_sentences, sentences
 from tthc_report.api import build_report
 from tthc_report.config import Settings
-from tthc_report.document import write_document
+from tthc_report.document import build_document, write_document
 from tthc_report.document.body import change_text
 from tthc_report.document.labels import recipient_lines, subject, two_lines
 from tthc_report.periods import monthly_period, range_period
@@ -246,3 +246,11 @@ def test_a_page_break_never_separates_the_signature_from_the_text(october: Writt
     spacer = closing.getprevious()
     assert spacer.tag == qn("w:p") and spacer.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
     assert "w:cantSplit" in closing.xml and body.index(closing) > body.index(spacer)
+
+
+def test_a_signer_for_the_head_and_a_code_given_with_its_bc(blank: Written) -> None:
+    settings = Settings(signer_title="KT. Giám đốc\nPhó Giám đốc", document_code="BC-TTPVHCC")
+    doc = build_document(blank.report, settings)
+    title, name = doc.tables[-1].rows[0].cells[1].paragraphs
+    assert (title.text, name.text) == ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "...")
+    assert doc.tables[0].cell(1, 0).text == "Số: .../BC-TTPVHCC"
