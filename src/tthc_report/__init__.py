@@ -7,6 +7,7 @@ quick and the engine is not loaded for ``--version``)::
     report = tthc_report.build_report(files, tthc_report.Settings(), month=(2021, 10))
     report.to_dict()                                   # the JSON of docs/figures.md
     tthc_report.write_workbook(report, settings, Path("BaoCao_TTHC_2021-10.xlsx"))
+    tthc_report.write_document(report, settings, Path("BaoCao_TTHC_2021-10.docx"))
 
 - ``build_report(files, settings, month=... | date_from=..., date_to=..., units_file=...,
   history_file=...)``: read, clean, count and write the narrative of one period;
@@ -15,6 +16,8 @@ quick and the engine is not loaded for ``--version``)::
 - ``choose_period(settings, month=...)``: a period and the one before it;
 - ``write_workbook(report, settings, path)``: the report workbook (.xlsx), with live
   formulas;
+- ``write_document(report, settings, path, appendix=False)``: the report as an official
+  document (.docx, Nghị định 30/2020), optionally with form II.06a as an appendix;
 - ``Report``, ``Settings``, ``load_settings(config_file)``: the report as data and the
   settings (a TOML file, ``TTHC_*`` environment variables, arguments).
 """
@@ -27,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .api import build_report, choose_period, load_files, report_from_loaded
     from .config import Settings, load_settings
+    from .document import write_document
     from .model import Report
     from .workbook.openpyxl_writer import write_workbook
 
@@ -37,13 +41,14 @@ ENTRY_POINTS = {
     "report_from_loaded": "api",
     "choose_period": "api",
     "write_workbook": "workbook.openpyxl_writer",
+    "write_document": "document",
     "Report": "model",
     "Settings": "config",
     "load_settings": "config",
 }
 __all__ = [
     "build_report", "load_files", "report_from_loaded", "choose_period", "write_workbook",
-    "Report", "Settings", "load_settings", "__version__",
+    "write_document", "Report", "Settings", "load_settings", "__version__",
 ]  # fmt: skip
 
 

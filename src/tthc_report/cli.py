@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="không hiện tiến độ và tóm tắt")
 
-    b = sub.add_parser("build", parents=[common], help="lập báo cáo (JSON, bảng tính)")
+    b = sub.add_parser("build", parents=[common], help="lập báo cáo (JSON, bảng tính, văn bản)")
     b.add_argument("cases", nargs="+", type=Path,
                    help="các tệp danh sách hồ sơ, hoặc thư mục chứa các tệp xuất")  # fmt: skip
     b.add_argument("--month", help="tháng báo cáo, dạng YYYY-MM")
@@ -80,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--config", type=Path, help="tệp thiết lập (TOML)")
     b.add_argument("--json", type=Path, help="ghi số liệu ra tệp JSON")
     b.add_argument("--out", type=Path, help="ghi báo cáo ra tệp bảng tính .xlsx")
+    b.add_argument(
+        "--docx",
+        type=Path,
+        help="ghi báo cáo thành văn bản Word .docx (thể thức Nghị định 30/2020)",
+    )
+    b.add_argument("--docx-appendix", action="store_true",
+                   help="kèm phụ lục biểu II.06a (trang ngang) trong văn bản .docx")  # fmt: skip
     b.add_argument("--history", type=Path,
                    help="báo cáo tháng trước (.xlsx hoặc .json) để mang theo lịch sử")  # fmt: skip
     b.add_argument("--template", type=Path, help="mẫu bảng tính riêng (mặc định: mẫu của công cụ)")
@@ -110,20 +117,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def check_output_args(args: argparse.Namespace) -> None:
+    """``--out`` names a .xlsx file and ``--template`` goes with it; ``--docx`` names a
+    .docx file and ``--docx-appendix`` goes with it."""
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
+        raise ConfigError(f"Tệp bảng tính {args.out} phải có đuôi .xlsx.")
+    if args.out is None and args.template is not None:
+        raise ConfigError("--template chỉ dùng cùng --out (bảng tính).")
+    if args.docx is not None and args.docx.suffix.lower() != ".docx":
+        raise ConfigError(f"Tệp văn bản {args.docx} phải có đuôi .docx.")
+    if args.docx_appendix and args.docx is None:
+        raise ConfigError("--docx-appendix chỉ dùng cùng --docx (văn bản báo cáo).")
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     settings = load_settings(args.config, {"start_day": args.start_day})
     month = parse_month(args.month) if args.month else None
     date_from = parse_day(args.date_from, "bắt đầu (--from)") if args.date_from else None
     date_to = parse_day(args.date_to, "kết thúc (--to)") if args.date_to else None
-    if args.out is not None and args.out.suffix.lower() != ".xlsx":
-        raise ConfigError(f"Tệp bảng tính {args.out} phải có đuôi .xlsx.")
-    if args.out is None and args.template is not None:
-        raise ConfigError("--template chỉ dùng cùng --out (bảng tính).")
+    check_output_args(args)
     others = [p for p in (args.units, args.config, args.history, args.template) if p]
+    targets = [args.json, args.out, args.docx]
     sources = source_cells(args.cases, args.units)
-    args.cases = case_files(args.cases, skip=[*others, *(p for p in (args.json, args.out) if p)])
+    args.cases = case_files(args.cases, skip=[*others, *filter(None, targets)])
     inputs = [*args.cases, *others]
-    check_targets([args.json, args.out], args.force, inputs)
+    check_targets(targets, args.force, inputs)
     if args.template is not None:
         from .workbook.openpyxl_writer import check_template_file
 
@@ -133,6 +151,10 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         units_file=args.units, history_file=args.history, progress=console.progress,
     )  # fmt: skip
     console.done()
+    if args.docx_appendix:
+        from .document import check_appendix
+
+        check_appendix(report)  # before anything is written
     if args.json is not None:
         write_json(args.json, report.to_dict())
     if args.out is not None:
@@ -141,7 +163,13 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         console.progress("Đang ghi bảng tính")
         write_workbook(report, settings, args.out, template=args.template, sources=sources)
         console.done()
-    if args.json is None and args.out is None and not args.print_narrative:
+    if args.docx is not None:
+        from .document import write_document
+
+        console.progress("Đang ghi văn bản báo cáo")
+        write_document(report, settings, args.docx, appendix=args.docx_appendix)
+        console.done()
+    if not any(targets) and not args.print_narrative:
         import json
 
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
@@ -154,7 +182,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
             f"Có {number(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
             "xem danh sách trong data_checks / trang KiemTraDuLieu, hoặc chạy 'tthc-report check'."
         )
-    for path in (args.json, args.out):
+    for path in targets:
         if path is not None:
             console.say(f"Đã ghi {path}")
     return EXIT_OK

@@ -15,11 +15,18 @@ from .errors import OutputError
 
 def check_targets(paths: Iterable[Path | None], force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse, before any work is done, outputs that would overwrite a file (without
-    ``force``), an input file (ever), or that sit in a missing folder."""
+    ``force``), an input file (ever), another output (two outputs on one path), or that
+    sit in a missing folder."""
     protected = {p.resolve() for p in inputs}
+    chosen: set[Path] = set()
     for path in paths:
         if path is None:
             continue
+        if path.resolve() in chosen:
+            raise OutputError(
+                f"Hai tệp kết quả cùng là {path}: hãy đặt cho mỗi tệp kết quả một tên riêng."
+            )
+        chosen.add(path.resolve())
         if path.resolve() in protected:
             raise OutputError(
                 f"Tệp kết quả {path} trùng với một tệp đầu vào: không bao giờ ghi đè tệp đầu vào."

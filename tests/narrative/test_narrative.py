@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.support.paths import SEED
+from tests.support.reference import ONLINE_SHARE, reference_headlines, sentences
 from tthc_report.api import choose_period, load_files, report_from_loaded
 from tthc_report.config import Settings
 from tthc_report.errors import TemplateError
 from tthc_report.formatting import count, number, percent, short_date
 from tthc_report.model import HistoryRow, Report
-from tthc_report.narrative import render_narrative, terms
+from tthc_report.narrative import render_narrative
 from tthc_report.narrative.assess import count_change, rate_change
-
-#: a copy of tests/data/bao-cao-thang-10-2021.txt, so the test runs wherever the repo is
-ONLINE_SHARE = "Tỷ lệ hồ sơ trực tuyến trung bình đạt 21,5%"
-
-
-def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=\.)\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ])", paragraph) if s.strip()]
-
-
-def reference_headlines() -> list[str]:
-    """The two headline paragraphs of the seed; the web page it was copied from wrote some
-    spaces as no-break spaces, read here as plain spaces."""
-    text = re.sub(r"[ \u00a0]+", " ", SEED.read_text(encoding="utf-8"))
-    return [line.strip() for line in text.splitlines() if line.startswith("Tháng 10/2021 (Tính")]
 
 
 @pytest.fixture(scope="module")
@@ -148,11 +133,6 @@ def test_formatting_rules() -> None:
     assert (percent(99.7526), percent(21.45, 1), percent(None)) == ("99,75%", "21,5%", "-")
     assert percent(100 * 89 / 4000) == "2,23%"  # 2,225 rounds half up
     assert short_date(date(2021, 9, 21)) == "21/9/2021"
-
-
-def test_terms_change_with_decree_42() -> None:
-    assert terms(date(2022, 8, 14)) == {"partial": "mức độ 3", "full": "mức độ 4"}
-    assert terms(date(2022, 8, 20))["full"] == "dịch vụ công trực tuyến toàn trình"
 
 
 def test_staff_templates_replace_the_shipped_ones(loaded, tmp_path: Path) -> None:

@@ -111,6 +111,26 @@ def test_missing_file_and_bad_arguments_exit_2(cases: Path, tmp_path: Path, caps
     assert "Không tìm thấy tệp" in err and "YYYY-MM" in err and "--from và --to" in err
 
 
+def test_the_document_is_an_output_like_the_others(cases: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "BaoCao_TTHC_2021-10.docx"
+    argv = ["build", str(cases), "--month", "2021-10", "--docx", str(out)]
+    assert main(argv) == 0
+    assert out.read_bytes()[:2] == b"PK" and f"Đã ghi {out}" in capsys.readouterr().err
+    written = digest(out)
+    assert main(argv) == 2  # never over an existing file without --force
+    assert "--force" in capsys.readouterr().err and digest(out) == written
+    assert main([*argv, "--force"]) == 0
+    before = digest(cases)
+    assert main(["build", str(cases), "--month", "2021-10", "--docx", str(cases), "--force"]) == 2
+    assert digest(cases) == before  # never over an input
+    same = ["--json", str(tmp_path / "a.docx"), "--docx", str(tmp_path / "a.docx")]
+    assert main(["build", str(cases), "--month", "2021-10", *same]) == 2
+    assert "Hai tệp kết quả cùng là" in capsys.readouterr().err
+    assert main(["build", str(cases), "--month", "2021-10", "--docx", str(tmp_path / "x.doc")]) == 2
+    assert "phải có đuôi .docx" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["BaoCao_TTHC_2021-10.docx", "ho_so.csv"]
+
+
 def test_from_to_range_and_start_day(cases: Path, tmp_path: Path) -> None:
     out = tmp_path / "o.json"
     argv = ["build", str(cases), "--from", "2021-10-01", "--to", "2021-10-31", "--json", str(out)]
@@ -182,6 +202,11 @@ def test_demo_builds_the_reference_month(tmp_path: Path, capsys) -> None:
     assert "tiếp nhận mới 5.409" in printed and "tiếp nhận mới 20.874" in printed
     data = json.loads((out / "BaoCao_TTHC_2021-10.json").read_text(encoding="utf-8"))
     assert data["sections"][1]["totals"]["on_time"] == 20287
+    assert "BaoCao_TTHC_2021-10.docx" in printed
+    import docx
+
+    heading = docx.Document(str(out / "BaoCao_TTHC_2021-10.docx")).tables[0]
+    assert heading.cell(0, 0).paragraphs[0].text == "UBND TỈNH VĨNH PHÚC"
     exports = sorted(p.name for p in (out / "exports").iterdir())
     assert any(n.endswith(".xlsx") for n in exports) and any(n.endswith(".csv") for n in exports)
     assert main(["demo", "--out", str(out)]) == 0  # its own folder: may be rebuilt

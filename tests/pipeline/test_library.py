@@ -52,4 +52,6 @@ def test_the_readme_example_runs(
     wb = load_workbook(tmp_path / "BaoCao_TTHC_2021-10.xlsx", read_only=True)
     assert "LichSu" in wb.sheetnames
     wb.close()
-    assert set(os.listdir(tmp_path)) == {"tthc-demo", "BaoCao_TTHC_2021-10.xlsx"}
+    assert set(os.listdir(tmp_path)) == {
+        "tthc-demo", "BaoCao_TTHC_2021-10.xlsx", "BaoCao_TTHC_2021-10.docx",
+    }  # fmt: skip

@@ -1,7 +1,8 @@
 """The sample province: Vĩnh Phúc's real 2021 units with synthetic cases ("dữ liệu mô phỏng").
 
 ``run_demo`` writes the exports and the unit catalog into a folder, then builds the
-October 2021 report from them through the real reader, exactly as staff would.
+October 2021 report from them through the real reader, exactly as staff would: its JSON,
+its workbook and its document (.docx).
 """
 
 from __future__ import annotations
@@ -21,6 +22,17 @@ from .simulate import Province, simulate
 DEMO_MONTHS = [(2021, 6), (2021, 7), (2021, 8), (2021, 9), (2021, 10)]
 EXPORTED_ON = date(2021, 10, 25)
 MARKER = ".tthc-demo"
+#: the sample province's names in the document's heading and closing block (the signer's
+#: name is left blank: the document prints "..." for the officer to fill in)
+DEMO_NAMES = {
+    "managing_body": "UBND tỉnh Vĩnh Phúc",
+    "issuing_body": "Trung tâm Phục vụ hành chính công",
+    "document_code": "TTPVHCC",
+    "place": "Vĩnh Phúc",
+    "recipients": ["UBND tỉnh (để báo cáo)", "Văn phòng UBND tỉnh", "Các sở, ban, ngành",
+                   "UBND các huyện, thành phố"],
+    "signer_title": "Giám đốc",
+}  # fmt: skip
 
 
 def sample_cases(
@@ -97,9 +109,9 @@ def run_demo(
 ) -> Iterator[str]:
     """Write the sample exports, then build the monthly reports from July to October 2021
     in turn, each carrying the history of the one before (as staff do each month), and
-    the October workbook."""
+    the October workbook and document."""
     from ..api import choose_period, load_files, report_from_loaded
-    from ..config import Settings
+    from ..config import Settings, apply_values
     from ..narrative.summary import headline
     from ..outputs import write_json
 
@@ -107,7 +119,7 @@ def run_demo(
     if progress:
         progress("Đang tạo dữ liệu mô phỏng của tỉnh mẫu")
     exports, catalog = write_sample(out)
-    settings = Settings()
+    settings = apply_values(Settings(), DEMO_NAMES, "demo")
     loaded = load_files(exports, catalog, progress)
     history: tuple[HistoryRow, ...] = ()
     written = []
@@ -124,10 +136,16 @@ def run_demo(
         progress("Đang ghi bảng tính báo cáo tháng 10/2021")
     workbook = out / "BaoCao_TTHC_2021-10.xlsx"
     write_workbook(report, settings, workbook)
+    from ..document import write_document
+
+    if progress:
+        progress("Đang ghi văn bản báo cáo tháng 10/2021")
+    document = write_document(report, settings, out / "BaoCao_TTHC_2021-10.docx")
     yield f"Dữ liệu mô phỏng (tỉnh mẫu Vĩnh Phúc, {len(exports)} tệp xuất): {out / 'exports'}"
     yield f"Danh mục đơn vị: {catalog}"
     yield "Số liệu (JSON): " + ", ".join(str(p) for p in written)
     yield f"Bảng tính báo cáo (mở bằng Excel, số liệu là công thức): {workbook}"
+    yield f"Văn bản báo cáo (Word, thể thức Nghị định 30/2020): {document}"
     yield from headline(report)
     yield ""
     yield from report.narrative

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,16 +18,17 @@ from ..config import Settings
 from ..errors import TemplateError
 from ..model import HistoryRow
 from .assess import assessments, lower_first
+from .period_words import terms
 
 if TYPE_CHECKING:
     from ..model import Report, Section
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: Nghị định 42/2022/NĐ-CP: "mức độ 3/4" became "một phần/toàn trình" from this day
-NEW_TERMS_FROM = date(2022, 8, 15)
+#: a section's levels -> (levels_text, places_text); ``{communes}`` is the period's word
+#: for the commune-level units (period_words.PERIOD_WORDS)
 LEVELS_TEXT = {
     ("district", "commune"): ("cấp huyện, cấp xã", "Các huyện, thành phố"),
-    ("commune",): ("cấp xã", "Các xã, phường, thị trấn"),
+    ("commune",): ("cấp xã", "Các {communes}"),
     ("district",): ("cấp huyện", "Các huyện, thành phố"),
 }
 
@@ -51,15 +51,6 @@ def environment(settings: Settings) -> jinja2.Environment:
     env.filters["date"] = formatting.short_date
     env.filters["lower_first"] = lower_first
     return env
-
-
-def terms(end: date) -> dict[str, str]:
-    if end < NEW_TERMS_FROM:
-        return {"partial": "mức độ 3", "full": "mức độ 4"}
-    return {
-        "partial": "dịch vụ công trực tuyến một phần",
-        "full": "dịch vụ công trực tuyến toàn trình",
-    }
 
 
 def paragraphs(text: str) -> list[str]:
@@ -90,6 +81,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> list[
 
 
 def section_context(report: Report, section: Section) -> dict[str, Any]:
+    words = terms(report.period.end)
     levels_text, places_text = LEVELS_TEXT.get(section.levels, ("", "Các đơn vị"))
     return {
         "period": report.period,
@@ -97,10 +89,22 @@ def section_context(report: Report, section: Section) -> dict[str, Any]:
         "section": section,
         "t": section.totals,
         "p": section.previous,
-        "terms": terms(report.period.end),
+        "terms": words,
         "levels_text": levels_text,
-        "places_text": places_text,
+        "places_text": places_text.format(**words),
     }
+
+
+def section_headings(report: Report, settings: Settings) -> tuple[str, ...]:
+    """The heading of each section as its template writes it: the first paragraph of
+    ``section_*.j2`` (what the document sets in bold)."""
+    env = environment(settings)
+    out = []
+    for section in report.sections:
+        kind = "province" if section.is_centre else "local"
+        first = render(env, f"section_{kind}.j2", section_context(report, section))[:1]
+        out += first
+    return tuple(out)
 
 
 def render_narrative(
