@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import docx
 import pytest
 from openpyxl import load_workbook
 
@@ -177,3 +179,23 @@ def test_copy_never_overwrites(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_text_stays_text(text: str, written: str) -> None:
     assert excel_text(text) == written
+
+
+def test_the_document_is_saved_beside_the_workbook_never_over_one(xw: Any, tmp_path: Path) -> None:
+    """The button saves BaoCao_TTHC_<yyyy>-<mm>.docx beside a saved workbook, (2) beside an
+    older one; a workbook with no folder (the remote engine's) is told why not."""
+    cases = [r[: len(COLUMNS)] for r in hoso_values(WORKED, 0)[1:]]
+    payload = payload_from_workbook(pasted(True, cases), "BaoCaoTTHC.xlsx")
+    prepared = macro.prepare_report(xw.Book(json=payload))
+    saved = SimpleNamespace(fullname=str(tmp_path / "BaoCaoTTHC.xlsx"), name="BaoCaoTTHC.xlsx")
+    first = macro.save_document(saved, prepared)
+    second = macro.save_document(saved, prepared)
+    assert first == "Đã lưu văn bản BaoCao_TTHC_2021-10.docx cạnh bảng tính."
+    assert second == "Đã lưu văn bản BaoCao_TTHC_2021-10 (2).docx cạnh bảng tính."
+    text = "\n".join(
+        p.text for p in docx.Document(tmp_path / "BaoCao_TTHC_2021-10.docx").paragraphs
+    )
+    assert prepared.report.narrative[1] in text
+    _, actions, _ = run_main(xw, payload)
+    message = actions[-1]["args"][0]
+    assert "Không lưu văn bản BaoCao_TTHC_2021-10.docx: bảng tính chưa được lưu" in message

@@ -14,9 +14,11 @@ blank and ``HoSo`` empty, the officer may pick the files instead.  The catalog c
 months from ``LichSu``.  ``main()`` writes the same plan as ``tthc-report build``
 (``plan.make_plan``): ``HoSo`` afterwards holds the cleaned cases of the current and the
 previous period, each with the place it was read from, and every table is sized to the
-data.  Then, on desktop Excel for Windows, it saves ``BaoCao_TTHC_<yyyy>-<mm>.xlsx``
-beside the workbook, never over a file (``desktop.save_copy``); the last message box says
-what was read, used and excluded, and where the copy was saved.
+data.  Then it saves beside the workbook, never over a file: on desktop Excel for Windows
+the copy ``BaoCao_TTHC_<yyyy>-<mm>.xlsx`` (``desktop.save_copy``), and wherever the
+workbook has a folder the report as an official document ``BaoCao_TTHC_<yyyy>-<mm>.docx``
+(``save_document``); the last message box says what was read, used and excluded, and
+where the files were saved.
 """
 
 from __future__ import annotations
@@ -32,9 +34,11 @@ import xlwings as xw
 
 from ..api import report_from_loaded, summarise
 from ..config import Settings
+from ..document import write_document
 from ..errors import ReportError
 from ..formatting import number
 from ..model import CheckSummary, DataCheck, HistoryRow, Report
+from ..outputs import REPORT_STEM, free_report_path
 from ..periods import Period, monthly_period, previous_period
 from ..workbook.history_io import ANCHOR as HISTORY_ANCHOR
 from ..workbook.history_io import history_from_rows
@@ -42,7 +46,7 @@ from ..workbook.plan import Plan, check_rows, check_summary, make_plan
 from . import desktop
 from . import xlwings_writer as writer
 from .book import CASES_SHEET, MONTH_NAME, PARAMS, blank, named_value, parse_month, settings_from
-from .sources import FOLDER_NAME, Source, read_cases, reading_summary
+from .sources import FOLDER_NAME, Source, book_folder, read_cases, reading_summary
 
 TITLE = "Báo cáo TTHC"
 LOG_NAME = "tthc-report-macro.log"
@@ -125,6 +129,20 @@ def files_to_pick(book: Any) -> list[Path]:
     if not blank(book.sheets[CASES_SHEET].range("A2").value):
         return []
     return desktop.pick_export_files(book)
+
+
+def save_document(book: Any, prepared: Prepared) -> str:
+    """The month's report as an official document (.docx) beside the workbook, never over
+    a file (``BaoCao_TTHC_2021-10.docx``, then ``... (2).docx``); the sentence saying what
+    happened."""
+    year, month = prepared.report.period.month or (0, 0)
+    folder = book_folder(book)
+    if folder is None:
+        name = REPORT_STEM.format(year=year, month=month) + ".docx"
+        return f"Không lưu văn bản {name}: bảng tính chưa được lưu vào một thư mục trên máy."
+    target = free_report_path(folder, year, month, ".docx")
+    write_document(prepared.report, prepared.settings, target)
+    return f"Đã lưu văn bản {target.name} cạnh bảng tính."
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -215,11 +233,18 @@ def run_report(book: Any) -> None:
     def write(prepared: Prepared, status: Progress) -> str:
         status("Đang ghi bảng tính")
         writer.apply_plan(book, prepared.plan)
-        status("Đang lưu bản sao của tháng")
-        try:
-            return desktop.save_copy(book, *(prepared.report.period.month or (0, 0)))
-        except Exception as exc:  # the report is written; only the copy failed
-            return f"Không lưu được bản sao ({type(exc).__name__}: {exc})."
+        status("Đang lưu bản sao và văn bản của tháng")
+        month = prepared.report.period.month or (0, 0)
+        saved = []
+        for save in (
+            lambda: desktop.save_copy(book, *month),
+            lambda: save_document(book, prepared),
+        ):
+            try:
+                saved.append(save())
+            except Exception as exc:  # the report is written; only a file beside it failed
+                saved.append(f"Không lưu được tệp ({type(exc).__name__}: {exc}).")
+        return " ".join(saved)
 
     done = _press(book, prepare_report, write)
     if done is not None:
