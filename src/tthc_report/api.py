@@ -18,6 +18,7 @@ from .model import (
     WARNING,
     CheckSummary,
     DataCheck,
+    FileAccount,
     HistoryRow,
     Report,
     count_levels,
@@ -25,6 +26,7 @@ from .model import (
 )
 from .narrative import render_narrative
 from .periods import Period, monthly_period, previous_period, range_period
+from .prepare.accounting import account_files
 from .prepare.catalog import Catalog, read_catalog
 from .prepare.clean import clean_tables
 from .prepare.duplicates import dedupe
@@ -46,17 +48,20 @@ class Loaded:
     duplicates_merged: int
     non_case_lines: int
     catalog: Catalog | None
+    #: the same accounting for each file (docs/inputs.md, "What bad input gets")
+    files: tuple[FileAccount, ...] = ()
 
 
 def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
     clean = clean_tables(tables)
     resolved = resolve_units(clean.cases, catalog)
     cases, dup_checks, merged = dedupe(resolved.cases)
+    files = account_files(clean.per_file, resolved.cases, cases)
     resolved = replace(resolved, cases=cases)
     checks = sorted(clean.checks + resolved.checks + dup_checks, key=sort_key)
     return Loaded(
         resolved, tuple(checks), clean.rows_read, clean.excluded, merged, clean.non_case_lines,
-        catalog,
+        catalog, files,
     )  # fmt: skip
 
 
@@ -103,6 +108,7 @@ def summarise(loaded: Loaded) -> CheckSummary:
         cancelled=cancelled,
         duplicates_merged=loaded.duplicates_merged,
         non_case_lines=loaded.non_case_lines,
+        files=loaded.files,
     )
 
 

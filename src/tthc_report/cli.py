@@ -15,7 +15,7 @@ from .api import build_report, load_files
 from .config import load_settings
 from .errors import ConfigError, ReportError
 from .formatting import number
-from .model import SEVERITY_LABELS
+from .model import SEVERITY_LABELS, FileAccount
 from .narrative.summary import headline
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
@@ -108,6 +108,18 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def account_line(a: FileAccount) -> str:
+    """Where the lines of one file went, as staff read it (the identity of
+    docs/inputs.md: read = used + errors + cancelled + merged + no case)."""
+    line = (
+        f"  {a.file}: đọc {number(a.rows_read)} dòng = dùng {number(a.rows_used)} hồ sơ + "
+        f"{number(a.excluded)} dòng lỗi + {number(a.cancelled)} hồ sơ hủy + "
+        f"{number(a.duplicates_merged)} dòng trùng đã gộp + {number(a.non_case_lines)} dòng "
+        "không phải hồ sơ"
+    )
+    return line if a.balanced else line + " (KHÔNG KHỚP: hãy báo lỗi công cụ)"
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     settings = load_settings(args.config, {"start_day": args.start_day})
     month = parse_month(args.month) if args.month else None
@@ -147,6 +159,8 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         print("\n\n".join(report.narrative))
     for line in headline(report):
         console.say(line)
+    for account in report.summary.files:
+        console.say(account_line(account))
     if report.summary.excluded:
         console.say(
             f"Có {number(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
@@ -176,6 +190,8 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         f"\n{number(loaded.rows_read)} dòng đã đọc: {number(errors)} lỗi (dòng bị loại), "
         f"{number(warnings)} cảnh báo."
     )
+    for account in loaded.files:
+        print(account_line(account))
     return EXIT_ROW_ERRORS if errors else EXIT_OK
 
 

@@ -83,6 +83,8 @@ class CleanCases:
     rows_read: int
     excluded: int
     non_case_lines: int
+    #: file name -> (rows read, excluded, non-case lines), in the order files were given
+    per_file: dict[str, tuple[int, int, int]]
 
 
 class TableCleaner:
@@ -384,18 +386,22 @@ def _day_texts(values: pd.Series) -> Callable[[np.ndarray], list[str]]:
 
 def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
     frames, checks, excluded, rows_read, non_case = [], [], 0, 0, 0
+    per_file: dict[str, tuple[int, int, int]] = {}
     for t in tables:
         frame, found, dropped, lines = clean_table(t)
         frames.append(frame)
         checks.extend(found)
+        read = len(t) - int(t.ignored_mask().sum())
         excluded += dropped
         non_case += lines
-        rows_read += len(t) - int(t.ignored_mask().sum())
+        rows_read += read
+        before = per_file.get(t.file, (0, 0, 0))
+        per_file[t.file] = (before[0] + read, before[1] + dropped, before[2] + lines)
     if len(frames) == 1:
         cases = frames[0]
     else:
         cases = pd.concat(frames, ignore_index=True) if frames else _empty()
-    return CleanCases(cases, checks, rows_read, excluded, non_case)
+    return CleanCases(cases, checks, rows_read, excluded, non_case, per_file)
 
 
 def _empty() -> pd.DataFrame:
