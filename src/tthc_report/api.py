@@ -26,9 +26,8 @@ from .model import (
 )
 from .narrative import render_narrative
 from .periods import Period, monthly_period, previous_period, range_period
-from .prepare.accounting import account_files
+from .prepare.accounting import account_files, clean_tables
 from .prepare.catalog import Catalog, read_catalog
-from .prepare.clean import clean_tables
 from .prepare.duplicates import dedupe
 from .prepare.units import Resolved, resolve_units
 from .read.files import read_case_files

@@ -1,12 +1,52 @@
-"""Where every line of every file went (docs/inputs.md, "What bad input gets"): lines read
-= cases used + excluded as errors + cancelled + merged duplicates + lines that are no case.
+"""The clean tables of every file combined, and where every line of each file went
+(docs/inputs.md, "What bad input gets"): lines read = cases used + excluded as errors +
+cancelled + merged duplicates + lines that are no case.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 import pandas as pd
 
-from ..model import FileAccount
+from ..model import DataCheck, FileAccount
+from ..read.tables import RawTable
+from .clean import CASE_COLUMNS, clean_table
+
+
+@dataclass
+class CleanCases:
+    cases: pd.DataFrame  # every usable row, cancelled ones included (status "cancelled")
+    checks: list[DataCheck]
+    rows_read: int
+    excluded: int
+    non_case_lines: int
+    #: file name -> (rows read, excluded, non-case lines), in the order files were given
+    per_file: dict[str, tuple[int, int, int]]
+
+
+def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
+    """Every table through the rules of a case row (``clean.clean_table``), combined."""
+    frames, checks, excluded, rows_read, non_case = [], [], 0, 0, 0
+    per_file: dict[str, tuple[int, int, int]] = {}
+    for t in tables:
+        frame, found, dropped, lines = clean_table(t)
+        frames.append(frame)
+        checks.extend(found)
+        read = len(t) - int(t.ignored_mask().sum())
+        excluded += dropped
+        non_case += lines
+        rows_read += read
+        before = per_file.get(t.file, (0, 0, 0))
+        per_file[t.file] = (before[0] + read, before[1] + dropped, before[2] + lines)
+    if len(frames) == 1:
+        cases = frames[0]
+    elif frames:
+        cases = pd.concat(frames, ignore_index=True)
+    else:
+        cases = pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
+    return CleanCases(cases, checks, rows_read, excluded, non_case, per_file)
 
 
 def account_files(

@@ -15,9 +15,8 @@ them in order, and a row a rule excludes is not looked at by the rules after it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -74,17 +73,6 @@ THREADS = min(4, os.cpu_count() or 1)
 FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
 #: the dates the contradiction rule compares, by calendar day
 DAY_KEYS = ("received", "due", "finished", "delivered", "result_date")
-
-
-@dataclass
-class CleanCases:
-    cases: pd.DataFrame  # every usable row, cancelled ones included (status "cancelled")
-    checks: list[DataCheck]
-    rows_read: int
-    excluded: int
-    non_case_lines: int
-    #: file name -> (rows read, excluded, non-case lines), in the order files were given
-    per_file: dict[str, tuple[int, int, int]]
 
 
 class TableCleaner:
@@ -382,27 +370,3 @@ def _word_reader(key: str) -> Callable[[object], str | None]:
 def _day_texts(values: pd.Series) -> Callable[[np.ndarray], list[str]]:
     """The dates of some rows as staff write them, made only for the rows listed."""
     return lambda idx: values.iloc[idx].dt.strftime("%d/%m/%Y").tolist()
-
-
-def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
-    frames, checks, excluded, rows_read, non_case = [], [], 0, 0, 0
-    per_file: dict[str, tuple[int, int, int]] = {}
-    for t in tables:
-        frame, found, dropped, lines = clean_table(t)
-        frames.append(frame)
-        checks.extend(found)
-        read = len(t) - int(t.ignored_mask().sum())
-        excluded += dropped
-        non_case += lines
-        rows_read += read
-        before = per_file.get(t.file, (0, 0, 0))
-        per_file[t.file] = (before[0] + read, before[1] + dropped, before[2] + lines)
-    if len(frames) == 1:
-        cases = frames[0]
-    else:
-        cases = pd.concat(frames, ignore_index=True) if frames else _empty()
-    return CleanCases(cases, checks, rows_read, excluded, non_case, per_file)
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})
