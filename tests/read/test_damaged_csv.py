@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.damaged import CSV_TOP, district_lines, with_field, write_lines
 from tthc_report.api import Loaded, load_files
+from tthc_report.demo.exports import to_cp1258
 from tthc_report.errors import InputError
 from tthc_report.read.files import read_file
 
@@ -165,3 +166,26 @@ def test_an_excel_error_cell_is_shown_as_written(tmp_path: Path) -> None:
     assert got == [(2, "Ngày tiếp nhận", "#N/A", "unreadable_date"),
                    (3, "Ngày hẹn trả", "#VALUE!", "unreadable_date")]  # fmt: skip
     assert loaded.resolved.cases["code"].tolist() == ["HS-3"]
+
+
+def test_a_file_cut_in_the_middle_of_a_letter_is_read_up_to_the_cut(demo, tmp_path: Path) -> None:
+    lines = district_lines(demo.truth, 10)
+    data = ("\r\n".join(lines)).encode("utf-8-sig")
+    cut = data.rfind("ộ".encode()) + 1  # inside the last line's last "ộ"
+    path = tmp_path / "bi_cat.csv"
+    path.write_bytes(data[:cut])
+    loaded = load_files([path])
+    assert loaded.resolved.cases["code"].tolist()[:9] == codes_of(lines)[:9]
+    assert "Đ" in "".join(loaded.resolved.cases["unit_raw"])  # still read as UTF-8
+
+
+def test_bytes_windows_1258_does_not_define_are_read_as_replacement_characters(
+    tmp_path: Path,
+) -> None:
+    text = ("Mã hồ sơ;Đơn vị tiếp nhận;Ngày tiếp nhận;Ngày hẹn trả\r\n"
+            "HS-1;Xã Đồng;01/10/2021;05/10/2021\r\n")  # fmt: skip
+    path = tmp_path / "cp1258.csv"
+    path.write_bytes(to_cp1258(text).replace(b"HS-1", b"HS-\x81"))
+    loaded = load_files([path])
+    assert loaded.resolved.cases["code"].tolist() == ["HS-\ufffd"]
+    assert loaded.resolved.cases["unit_raw"].tolist() == ["Xã Đồng"]

@@ -1,6 +1,7 @@
 """CSV exports -> cells as text, like a sheet (``files.py`` finds the case list in them).
 
-A CSV is UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, or else Windows-1258;
+A CSV is UTF-8 (with or without BOM; a few broken bytes, as in a file cut short, are read
+as U+FFFD), UTF-16 or UTF-32 with a BOM, or else Windows-1258;
 its lines end in CR LF, LF or CR; it is split by ',' ';' or tab: the first separator that
 shows a header row in the first 30 lines.  Arrow's CSV reader reads the file from the
 header row down when every line is one row of the header's number of fields; otherwise
@@ -53,7 +54,7 @@ def _utf8(path: Path) -> bytes:
             raise InputError(_not_text(path, blob))
         blob = blob.removeprefix(b"\xef\xbb\xbf")
         if not _is_utf8(blob):
-            blob = blob.decode("cp1258").encode("utf-8")  # cp1258 decodes every byte string
+            blob = _mostly_utf8_or_cp1258(blob)
     if not blob.strip():
         raise InputError(f"Tệp {path.name} rỗng (không có dòng nào). Hãy xuất lại tệp.")
     if b"\r" in blob and blob.count(b"\r") != blob.count(b"\r\n"):  # CR alone ends lines
@@ -74,6 +75,18 @@ def _not_text(path: Path, blob: bytes) -> str:
         f"Tệp {path.name} không phải tệp CSV dạng văn bản (có ký tự nhị phân). "
         "Hãy xuất lại tệp CSV hoặc dùng tệp Excel."
     )
+
+
+def _mostly_utf8_or_cp1258(blob: bytes) -> bytes:
+    """Text that is not valid UTF-8, as UTF-8: UTF-8 with a few broken bytes (a file cut in
+    the middle of a letter) keeps its letters, anything else is Windows-1258; a byte
+    neither can read becomes U+FFFD."""
+    text = blob.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    non_ascii = len(blob) - len(blob.translate(None, bytes(range(128, 256))))
+    if broken * 20 > non_ascii:
+        text = blob.decode("cp1258", errors="replace")
+    return text.encode("utf-8")
 
 
 def _is_utf8(blob: bytes, chunk: int = 1 << 20) -> bool:
