@@ -139,13 +139,18 @@ class TableCleaner:
         """Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit, nothing
         like a date in a date column and nothing like a case code: listed for information,
         not counted as excluded rows.  A line with a code or a date is a case, and its
-        problems are errors."""
-        trailer = self.missing("unit") & ~self.skip & ~self.broken
+        problems are errors.  Only the few lines without a unit are looked at."""
+        maybe = np.flatnonzero(self.missing("unit") & ~self.skip & ~self.broken)
+        where = pa.array(maybe)
+        keep = np.ones(len(maybe), dtype=bool)
         for key in DATE_KEYS:
-            if key in self.dates:
-                trailer &= self.dates[key][0].isna().to_numpy() & ~date_like(self.raw[key])
-        if "code" in self.raw:
-            trailer &= ~code_like(self.raw["code"])
+            if key in self.dates and len(maybe):
+                keep &= self.dates[key][0].isna().to_numpy()[maybe]
+                keep &= ~date_like(self.raw[key].take(where))
+        if "code" in self.raw and len(maybe):
+            keep &= ~code_like(self.raw["code"].take(where))
+        trailer = np.zeros(self.n, dtype=bool)
+        trailer[maybe[keep]] = True
         self._no_case(trailer)
 
     def _no_case(self, trailer: np.ndarray) -> None:
