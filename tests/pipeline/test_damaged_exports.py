@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from datetime import datetime
 from io import BytesIO
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from tests.support.damaged import CSV_TOP, centre_xlsx, district_lines
 from tthc_report.cli import main
 from tthc_report.demo.exports import to_cp1258
+from tthc_report.prepare.lines import DATE_SHAPE
 
 #: CI runs the same 120 examples each time; TTHC_PROPERTY_EXAMPLES=2000 runs that many new
 #: random ones (by hand, to look further)
@@ -164,3 +166,17 @@ def test_any_damage_gives_exit_0_or_2_and_lines_that_add_up(
             assert checks[key] == sum(f[key] for f in checks["files"]), key
         if not steps and cut is None and encoding != "utf-16-le":
             assert checks["files"][0]["rows_read"] == len(lines) - CSV_TOP
+        no_date = lines_without_a_date(data, encoding, exports["lines"][CSV_TOP - 1])  # type: ignore[index]
+        if no_date is not None:  # a line with a date is never "not a case"
+            assert checks["files"][0]["non_case_lines"] <= no_date
+
+
+def lines_without_a_date(data: bytes, encoding: str, header: str) -> int | None:
+    """How many lines below the (intact) header of the CSV hold nothing like a date; None
+    when the header cannot be found as written."""
+    text = data.decode("cp1258" if encoding == "cp1258" else encoding, errors="replace")
+    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
+    if header not in lines:
+        return None
+    below = lines[lines.index(header) + 1 :]
+    return sum(1 for line in below if line.strip() and not re.search(DATE_SHAPE, line))
