@@ -29,20 +29,14 @@ WHOLE_LINE = "(cả dòng)"
 
 LINE_MESSAGES = {
     "width": (
-        "Dòng có {fields} trường trong khi dòng tiêu đề có {width} trường: có thể dòng dùng "
-        "dấu phân cách khác với dòng tiêu đề (dấu phẩy thay cho chấm phẩy...) hoặc một giá "
-        "trị chứa dấu phân cách mà không đặt trong ngoặc kép, nên không biết giá trị nào "
-        "thuộc cột nào. Hồ sơ bị loại khỏi số liệu: hãy sửa dòng này trong tệp hoặc xuất "
-        "lại tệp."
+        "Dòng có {fields} trường, dòng tiêu đề có {width}: dấu phân cách khác hoặc thừa, thiếu "
+        "trường. Hồ sơ bị loại: hãy sửa dòng trong tệp."
     ),
     "quote": (
-        'Dòng có dấu ngoặc kép (") mở mà không đóng, nên không đọc được các cột của dòng. '
-        "Hồ sơ bị loại khỏi số liệu: hãy xóa hoặc đóng dấu ngoặc kép trong dòng này rồi chạy "
-        "lại (các dòng khác của tệp vẫn được đọc)."
+        'Dòng có dấu ngoặc kép (") mở mà không đóng nên không tách được các cột. Hồ sơ bị '
+        "loại: hãy sửa dòng trong tệp."
     ),
-    "unreadable": (
-        "Dòng có ký tự không đọc được (ký tự NUL): hồ sơ bị loại khỏi số liệu. Hãy xuất lại tệp."
-    ),
+    "unreadable": "Dòng có ký tự không đọc được (NUL). Hồ sơ bị loại: hãy xuất lại tệp.",
 }
 
 
