@@ -115,3 +115,16 @@ def test_a_district_whose_parent_is_a_commune_stops_the_build(tmp_path: Path) ->
     rows[1][3] = "Xã Thuỷ An"
     msg = catalog_error(tmp_path, rows)
     assert "dòng 3: đơn vị cấp huyện 'Huyện Bình Xuyên' ghi đơn vị cấp trên 'Xã Thuỷ An'" in msg
+
+
+def test_a_catalog_line_that_cannot_be_split_stops_the_build(tmp_path: Path) -> None:
+    catalog = tmp_path / "danh_muc.csv"
+    lines = [",".join(CAT_H)] + [",".join(r) for r in CATALOG]
+    lines[4] = lines[4].replace(",", ";")  # one line with another separator
+    catalog.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cases = write_csv(tmp_path / "ho_so.csv", [CASE_H])
+    with pytest.raises(CatalogError) as info:
+        load_files([cases], catalog)
+    assert "dòng 5: không tách được các cột của dòng 'X1;Xã Xuân Hoà;Xã;Huyện Bình Xuyên'" in str(
+        info.value
+    )

@@ -173,13 +173,19 @@ Problems = list[tuple[int, str]]  # (Excel row, what is wrong)
 
 def _read_units(table: RawTable) -> tuple[list[Unit], list[int], Problems]:
     """The units of the catalog's rows, each with its Excel row number, and the problems
-    of single rows: no name, an unknown level, a unit or a code given twice."""
+    of single rows: a CSV line that cannot be split into columns, no name, an unknown
+    level, a unit or a code given twice."""
     units: list[Unit] = []
     unit_rows: list[int] = []
     problems: Problems = []
     seen: dict[tuple[str, str], int] = {}
     codes: dict[str, int] = {}
-    for row, excel_row in zip(table.rows, table.row_numbers.tolist(), strict=True):
+    for i, (row, excel_row) in enumerate(zip(table.rows, table.row_numbers.tolist(), strict=True)):
+        broken = table.problems.get(i)
+        if broken is not None:
+            problems.append((excel_row, f"không tách được các cột của dòng '{broken.line[:80]}' "
+                             f"({broken.fields} trường, tiêu đề có {broken.width})"))  # fmt: skip
+            continue
         name = _cell(row, table.columns.get("name"))
         level_raw = _cell(row, table.columns.get("level"))
         if not name:
