@@ -18,6 +18,7 @@ from .model import (
     WARNING,
     CheckSummary,
     DataCheck,
+    FileAccount,
     HistoryRow,
     Report,
     count_levels,
@@ -25,9 +26,10 @@ from .model import (
 )
 from .narrative import render_narrative
 from .periods import Period, monthly_period, previous_period, range_period
+from .prepare.accounting import account_files, clean_tables
 from .prepare.catalog import Catalog, read_catalog
-from .prepare.clean import clean_tables
 from .prepare.duplicates import dedupe
+from .prepare.plausible import implausible_dates
 from .prepare.units import Resolved, resolve_units
 from .read.files import read_case_files
 from .read.tables import RawTable
@@ -46,17 +48,20 @@ class Loaded:
     duplicates_merged: int
     non_case_lines: int
     catalog: Catalog | None
+    #: the same accounting for each file (docs/inputs.md, "What bad input gets")
+    files: tuple[FileAccount, ...] = ()
 
 
 def load_tables(tables: Sequence[RawTable], catalog: Catalog | None) -> Loaded:
     clean = clean_tables(tables)
     resolved = resolve_units(clean.cases, catalog)
     cases, dup_checks, merged = dedupe(resolved.cases)
+    files = account_files(clean.per_file, resolved.cases, cases)
     resolved = replace(resolved, cases=cases)
     checks = sorted(clean.checks + resolved.checks + dup_checks, key=sort_key)
     return Loaded(
         resolved, tuple(checks), clean.rows_read, clean.excluded, merged, clean.non_case_lines,
-        catalog,
+        catalog, files,
     )  # fmt: skip
 
 
@@ -84,6 +89,11 @@ def choose_period(
 ) -> tuple[Period, Period]:
     if (date_from is None) != (date_to is None):
         raise ConfigError("Cần cả --from và --to để chọn một khoảng ngày.")
+    if month is not None and date_from is not None:
+        raise ConfigError(
+            "Chỉ chọn một cách: tháng báo cáo (--month) hoặc khoảng ngày (--from/--to), không "
+            "dùng cả hai."
+        )
     if date_from is not None and date_to is not None:
         period = range_period(date_from, date_to, settings.start_day)
     elif month is not None:
@@ -95,8 +105,15 @@ def choose_period(
     return period, previous_period(period, settings.start_day)
 
 
-def summarise(loaded: Loaded) -> CheckSummary:
-    levels = count_levels(loaded.checks)
+def period_checks(loaded: Loaded, end: date) -> tuple[DataCheck, ...]:
+    """The data checks of the cases read, with those that depend on the period (dates
+    more than a year after its ``end``)."""
+    extra = implausible_dates(loaded.resolved.cases, end)
+    return tuple(sorted((*loaded.checks, *extra), key=sort_key)) if extra else loaded.checks
+
+
+def summarise(loaded: Loaded, checks: Sequence[DataCheck] | None = None) -> CheckSummary:
+    levels = count_levels(loaded.checks if checks is None else checks)
     cases = loaded.resolved.cases
     cancelled = int((cases["status"] == "cancelled").sum())
     return CheckSummary(
@@ -109,6 +126,7 @@ def summarise(loaded: Loaded) -> CheckSummary:
         cancelled=cancelled,
         duplicates_merged=loaded.duplicates_merged,
         non_case_lines=loaded.non_case_lines,
+        files=loaded.files,
     )
 
 
@@ -122,7 +140,7 @@ def load_history(path: Path) -> list[HistoryRow]:
             return [HistoryRow.from_dict(d) for d in data.get("history", [])]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise InputError(
-                f"Tệp {path.name} không phải tệp JSON số liệu của tthc-report ({exc})."
+                f"Tệp {path.name} không phải tệp JSON số liệu của tthc-report. Chi tiết: {exc}."
             ) from exc
     from .workbook.history_io import read_history
 
@@ -141,12 +159,13 @@ def report_from_loaded(
     specs = settings.sections or default_sections(loaded.resolved.units)
     sections = compute_sections(loaded.resolved, period, previous, specs, settings)
     units = tuple((u.name, u.level, u.parent, u.code) for u in loaded.resolved.units)
+    checks = period_checks(loaded, period.end)
     report = Report(
         period=period,
         previous_period=previous,
         sections=sections,
-        summary=summarise(loaded),
-        checks=loaded.checks,
+        summary=summarise(loaded, checks),
+        checks=checks,
         cases=loaded.resolved.cases,
         units=units,
     )

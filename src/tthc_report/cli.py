@@ -1,27 +1,39 @@
 """Command line: parse arguments, call the api, write outputs, map errors to exit codes.
 
 Exit codes: 0 outputs written (or, for ``check``, no row errors); 1 ``check`` found row
-errors; 2 an input or argument is unusable and nothing was written.
+errors; 2 an input or argument is unusable and nothing was written; 130 / 143 stopped by
+Ctrl+C / SIGTERM (nothing half-written is left); 141 the reader of the output went away
+(``check ... | head``), quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-from .api import build_report, load_files
+from .api import build_report, load_files, period_checks
 from .config import load_settings
 from .errors import ConfigError, ReportError
 from .formatting import number
-from .model import SEVERITY_LABELS
+from .model import SEVERITY_LABELS, FileAccount
 from .narrative.summary import headline
 from .outputs import check_targets, write_json
 from .periods import parse_day, parse_month
 from .read.folders import case_files
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
+
+
+class Stopped(BaseException):
+    """SIGTERM: raised where the program is, so that every ``finally`` (and the removal of
+    a temporary output in ``outputs.atomic_write``) runs, as for Ctrl+C."""
 
 
 class Console:
@@ -130,6 +142,18 @@ def check_output_args(args: argparse.Namespace) -> None:
         raise ConfigError("--docx-appendix chỉ dùng cùng --docx (văn bản báo cáo).")
 
 
+def account_line(a: FileAccount) -> str:
+    """Where the lines of one file went, as staff read it (the identity of
+    docs/inputs.md: read = used + errors + cancelled + merged + no case)."""
+    line = (
+        f"  {a.file}: đọc {number(a.rows_read)} dòng = dùng {number(a.rows_used)} hồ sơ + "
+        f"{number(a.excluded)} dòng lỗi + {number(a.cancelled)} hồ sơ hủy + "
+        f"{number(a.duplicates_merged)} dòng trùng đã gộp + {number(a.non_case_lines)} dòng "
+        "không phải hồ sơ"
+    )
+    return line if a.balanced else line + " (KHÔNG KHỚP: hãy báo lỗi công cụ)"
+
+
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     settings = load_settings(args.config, {"start_day": args.start_day})
     month = parse_month(args.month) if args.month else None
@@ -177,6 +201,8 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         print("\n\n".join(report.narrative))
     for line in headline(report):
         console.say(line)
+    for account in report.summary.files:
+        console.say(account_line(account))
     if report.summary.excluded:
         console.say(
             f"Có {number(report.summary.excluded)} dòng bị loại khỏi số liệu vì lỗi dữ liệu: "
@@ -205,21 +231,24 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     cases = case_files(args.cases, skip=[args.units] if args.units else [])
     loaded = load_files(cases, args.units, console.progress)
     console.done()
+    checks = period_checks(loaded, date.today())  # no period: dates after next year
     header = ("Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung")
     rows = [
         (SEVERITY_LABELS[c.level], c.file, c.sheet, str(c.row or ""), c.column, c.value, c.message)
-        for c in loaded.checks
+        for c in checks
     ]
     widths = [min(40, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header[:-1])]
     for r in [header, *rows]:
         cells = [r[i][:40].ljust(widths[i]) for i in range(len(widths))]
         print(" | ".join(cells + [r[-1]]))
-    errors = sum(1 for c in loaded.checks if c.level == "error")
-    warnings = sum(1 for c in loaded.checks if c.level == "warning")
+    errors = sum(1 for c in checks if c.level == "error")
+    warnings = sum(1 for c in checks if c.level == "warning")
     print(
         f"\n{number(loaded.rows_read)} dòng đã đọc: {number(errors)} lỗi (dòng bị loại), "
         f"{number(warnings)} cảnh báo."
     )
+    for account in loaded.files:
+        print(account_line(account))
     return EXIT_ROW_ERRORS if errors else EXIT_OK
 
 
@@ -259,16 +288,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         "build": cmd_build, "check": cmd_check, "template": cmd_template, "demo": cmd_demo,
         "addin": cmd_addin,
     }  # fmt: skip
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop) if main_thread else None  # main only
     try:
         return handlers[args.command](args, console)
     except ReportError as exc:
         console.done()
         print(f"Lỗi: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped) as exc:
         console.done()
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(exc, Stopped) else signal.SIGINT)
+    except BrokenPipeError:
+        _drop_stdout()
+        return EXIT_PIPE
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM becomes ``Stopped`` where the program is."""
+    raise Stopped
+
+
+def _drop_stdout() -> None:
+    """The reader of stdout is gone: send what is left to nowhere, so that Python's last
+    flush at exit does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests): nothing to do
+        pass
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -71,20 +72,43 @@ _SCALARS = {
 }
 
 
+#: the allowed range of each number setting (None: no bound); start_day's is checked by
+#: ``periods.check_start_day``
+RANGES: dict[str, tuple[float, float | None]] = {
+    "target_on_time_rate": (0, 100), "low_volume_threshold": (0, None),
+    "returned_rate_threshold": (0, 100), "best_unit_min_due": (0, None),
+    "equal_rate_change": (0, 100), "big_rate_change": (0, 100), "equal_count_change": (0, None),
+}  # fmt: skip
+
+
 def _coerce(name: str, value: Any, origin: str) -> Any:
+    """A setting's value as its type, within its range; a wrong one is a ConfigError."""
     kind = _SCALARS[name]
-    try:
-        if kind in ("int", int):
-            if isinstance(value, float) and not value.is_integer():
-                raise ValueError
-            return int(value)
-        if kind in ("float", float):
-            return float(value)
+    whole = kind in ("int", int)
+    number = whole or kind in ("float", float)
+    what = "một số nguyên" if whole else "một số" if number else "một đoạn văn bản"
+
+    def wrong(why: str = "") -> ConfigError:
+        return ConfigError(
+            f"Giá trị '{value}' của thiết lập {name} ({origin}) không hợp lệ: cần {what}{why}."
+        )
+
+    if isinstance(value, bool | list | tuple | dict):  # TOML true/false, arrays, tables
+        raise wrong()
+    if not number:
         return str(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(
-            f"Giá trị '{value}' của thiết lập {name} ({origin}) không hợp lệ."
-        ) from exc
+    try:
+        if whole and isinstance(value, float) and not value.is_integer():
+            raise ValueError
+        converted = int(value) if whole else float(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise wrong() from exc
+    if not math.isfinite(converted):
+        raise wrong(" hữu hạn")
+    low, high = RANGES.get(name, (-math.inf, None))
+    if converted < low or (high is not None and converted > high):
+        raise wrong(f" từ {low:g} đến {high:g}" if high is not None else f" từ {low:g} trở lên")
+    return converted
 
 
 def _sections(raw: Any, origin: str) -> tuple[SectionSpec, ...]:
@@ -94,6 +118,11 @@ def _sections(raw: Any, origin: str) -> tuple[SectionSpec, ...]:
     for i, item in enumerate(raw, 1):
         if not isinstance(item, Mapping) or "id" not in item or "levels" not in item:
             raise ConfigError(f"Mục sections thứ {i} trong {origin} cần có 'id' và 'levels'.")
+        if not all(isinstance(item.get(k, []), list) for k in ("levels", "breakdowns")):
+            raise ConfigError(
+                f"Mục sections thứ {i} trong {origin}: 'levels' và 'breakdowns' phải là danh "
+                'sách, ví dụ levels = ["district", "commune"].'
+            )
         levels = tuple(str(x) for x in item["levels"])
         bad = [x for x in levels if x not in LEVELS]
         breakdowns = tuple(str(x) for x in item.get("breakdowns", ["unit"]))
@@ -138,6 +167,31 @@ def apply_values(settings: Settings, values: Mapping[str, Any], origin: str) -> 
     return replace(settings, **changes, source=(*settings.source, origin)) if changes else settings
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """A settings file's content; what keeps it from being read is a ConfigError in
+    Vietnamese, the library's own words after "Chi tiết:"."""
+    where = f"Tệp thiết lập {path}"
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"Không tìm thấy tệp thiết lập {path}.") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path} là một thư mục, không phải tệp thiết lập (.toml).") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{where} không phải văn bản UTF-8: hãy lưu lại tệp với bảng mã UTF-8 (Notepad: "
+            f"Save As > Encoding: UTF-8). Chi tiết: {exc}."
+        ) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"{where} sai cú pháp TOML: mỗi dòng có dạng ten_thiet_lap = giá trị, văn bản đặt "
+            f"trong ngoặc kép. Chi tiết: {exc}."
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(f"Không đọc được {where.lower()}. Chi tiết: {exc}.") from exc
+
+
 def load_settings(
     config_file: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
@@ -145,13 +199,7 @@ def load_settings(
 ) -> Settings:
     settings = Settings()
     if config_file is not None:
-        try:
-            with config_file.open("rb") as fh:
-                data = tomllib.load(fh)
-        except FileNotFoundError as exc:
-            raise ConfigError(f"Không tìm thấy tệp thiết lập {config_file}.") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"Tệp thiết lập {config_file} sai cú pháp TOML: {exc}.") from exc
+        data = read_toml(config_file)
         if "narrative_templates" in data and data["narrative_templates"]:
             folder = Path(str(data["narrative_templates"]))
             if not folder.is_absolute():

@@ -58,6 +58,26 @@ class DataCheck:
 
 
 @dataclass(frozen=True)
+class FileAccount:
+    """Where every line of one file went.  ``rows_read`` counts the lines below a header
+    except empty lines and repeated headers; the identity ``balanced`` always holds."""
+
+    file: str
+    rows_read: int
+    rows_used: int  # cases counted (cancelled ones and dropped duplicates not included)
+    excluded: int  # case rows with an error
+    cancelled: int
+    duplicates_merged: int  # rows dropped because another row has the same case code
+    non_case_lines: int  # totals, signatures
+
+    @property
+    def balanced(self) -> bool:
+        parts = (self.rows_used, self.excluded, self.cancelled, self.duplicates_merged,
+                 self.non_case_lines)  # fmt: skip
+        return self.rows_read == sum(parts)
+
+
+@dataclass(frozen=True)
 class CheckSummary:
     rows_read: int
     rows_used: int
@@ -69,9 +89,11 @@ class CheckSummary:
     duplicates_merged: int
     #: lines below a header that are no case at all (totals, signatures), listed as info
     non_case_lines: int = 0
+    #: the same accounting for each file read
+    files: tuple[FileAccount, ...] = ()
 
-    def to_dict(self) -> dict[str, int]:
-        return asdict(self)
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "files": [asdict(f) for f in self.files]}
 
 
 def count_levels(checks: Iterable[DataCheck]) -> Counter[str]:

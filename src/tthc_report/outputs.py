@@ -18,15 +18,16 @@ def check_targets(paths: Iterable[Path | None], force: bool, inputs: Iterable[Pa
     ``force``), an input file (ever), another output (two outputs on one path), or that
     sit in a missing folder."""
     protected = {p.resolve() for p in inputs}
-    chosen: set[Path] = set()
+    targets: set[Path] = set()
     for path in paths:
         if path is None:
             continue
-        if path.resolve() in chosen:
+        if path.resolve() in targets:
             raise OutputError(
-                f"Hai tệp kết quả cùng là {path}: hãy đặt cho mỗi tệp kết quả một tên riêng."
+                f"Hai tệp kết quả cùng một tệp {path}: tệp ghi sau sẽ xóa tệp ghi trước. Hãy "
+                "đặt tên khác nhau (ví dụ --json bao_cao.json --out bao_cao.xlsx)."
             )
-        chosen.add(path.resolve())
+        targets.add(path.resolve())
         if path.resolve() in protected:
             raise OutputError(
                 f"Tệp kết quả {path} trùng với một tệp đầu vào: không bao giờ ghi đè tệp đầu vào."

@@ -15,6 +15,8 @@ from .errors import ConfigError
 from .formatting import short_date
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+#: the years a report period may fall in
+YEARS = (2000, 2100)
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,13 @@ def previous_period(period: Period, start_day: int) -> Period:
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 
 
+def _check_year(year: int, what: str) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise ConfigError(
+            f"{what} không hợp lệ: năm phải từ {YEARS[0]} đến {YEARS[1]}, không phải {year}."
+        )
+
+
 def parse_month(text: str) -> tuple[int, int]:
     """'2021-10' -> (2021, 10)."""
     m = _MONTH.match(text or "")
@@ -131,13 +140,16 @@ def parse_month(text: str) -> tuple[int, int]:
         raise ConfigError(
             f"Tháng báo cáo '{text}' không hợp lệ: hãy viết theo dạng YYYY-MM, ví dụ 2021-10."
         )
+    _check_year(int(m.group(1)), f"Tháng báo cáo '{text}'")
     return int(m.group(1)), int(m.group(2))
 
 
 def parse_day(text: str, what: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except (ValueError, AttributeError) as exc:
         raise ConfigError(
             f"Ngày {what} '{text}' không hợp lệ: hãy viết theo dạng YYYY-MM-DD, ví dụ 2021-09-21."
         ) from exc
+    _check_year(day.year, f"Ngày {what} '{text}'")
+    return day

@@ -125,7 +125,7 @@ def test_the_document_is_an_output_like_the_others(cases: Path, tmp_path: Path, 
     assert digest(cases) == before  # never over an input
     same = ["--json", str(tmp_path / "a.docx"), "--docx", str(tmp_path / "a.docx")]
     assert main(["build", str(cases), "--month", "2021-10", *same]) == 2
-    assert "Hai tệp kết quả cùng là" in capsys.readouterr().err
+    assert "Hai tệp kết quả cùng một tệp" in capsys.readouterr().err
     assert main(["build", str(cases), "--month", "2021-10", "--docx", str(tmp_path / "x.doc")]) == 2
     assert "phải có đuôi .docx" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["BaoCao_TTHC_2021-10.docx", "ho_so.csv"]

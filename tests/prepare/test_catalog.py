@@ -167,7 +167,7 @@ def test_unmatched_name_is_kept_as_its_own_unit_and_listed(tmp_path: Path) -> No
 def test_ambiguous_name_without_district_is_listed_not_guessed(tmp_path: Path) -> None:
     loaded = load_cases(tmp_path, [case("A", "UBND xã Quang Sơn")])
     assert [(c.row, c.value, c.code) for c in loaded.checks] == [
-        (2, "UBND xã Quang Sơn", "unknown_unit")
+        (2, "UBND xã Quang Sơn", "ambiguous_unit")
     ]
     assert loaded.resolved.cases[["code", "district"]].to_dict("records") == [
         {"code": "A", "district": None}

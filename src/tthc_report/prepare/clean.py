@@ -15,20 +15,30 @@ them in order, and a row a rule excludes is not looked at by the rules after it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..formatting import number
 from ..model import ERROR, INFO, WARNING, DataCheck
 from ..read.columns import COLUMN_BY_KEY, DATE_KEYS
 from ..read.tables import RawTable
 from ..read.text import display_text, fold, fold_text, map_distinct, mask, matches, objects
 from .dates import parse_dates
+from .lines import (
+    CELL_LIMIT,
+    LINE_MESSAGES,
+    WHOLE_LINE,
+    code_like,
+    cut,
+    date_like,
+    line_has_date,
+    too_long,
+)
 from .row_checks import Raw, RowChecks
 from .words import (
     CHANNEL_HINTS,
@@ -65,15 +75,6 @@ FORMULA_START = r"^[=+\-@]"  # a text Excel would take for a formula
 DAY_KEYS = ("received", "due", "finished", "delivered", "result_date")
 
 
-@dataclass
-class CleanCases:
-    cases: pd.DataFrame  # every usable row, cancelled ones included (status "cancelled")
-    checks: list[DataCheck]
-    rows_read: int
-    excluded: int
-    non_case_lines: int
-
-
 class TableCleaner:
     """One raw table through the rules of a case row.  ``excluded`` grows rule by rule;
     ``skip`` marks the lines that are no case rows at all (empty, the header repeated,
@@ -88,6 +89,8 @@ class TableCleaner:
         self.out = pd.DataFrame(index=pd.RangeIndex(self.n))
         self.skip = table.ignored_mask()
         self.non_case = np.zeros(self.n, dtype=bool)
+        #: lines the reader could not split into columns: one error each, nothing more
+        self.broken = np.zeros(self.n, dtype=bool)
         self.excluded = self.skip.copy()
 
     def missing(self, key: str) -> np.ndarray:
@@ -109,23 +112,52 @@ class TableCleaner:
         """An error: the rows are listed and take no part in any count.  A row already
         excluded is listed again only with ``also_excluded`` (each missing or unreadable
         value of a row is named, so that staff fix them all at once)."""
-        flagged = flagged & ~(self.skip if also_excluded else self.excluded)
+        flagged = flagged & ~(self.skip | self.broken if also_excluded else self.excluded)
         self.checks.add(ERROR, flagged, key, raw, message, code)
         self.excluded = self.excluded | flagged
 
     # --- the rules, in the order they apply ---------------------------------------------
 
+    def unreadable_lines(self) -> None:
+        """A line the reader could not split into the header's columns (a stray quote mark,
+        another separator) is an error when it carries a date, else a line that is no case;
+        either way it is looked at no further."""
+        trailer = np.zeros(self.n, dtype=bool)
+        for i, p in sorted(self.table.problems.items()):
+            if self.skip[i]:
+                continue
+            if not line_has_date(p):
+                trailer[i] = True
+                continue
+            message = LINE_MESSAGES[p.kind].format(fields=p.fields, width=p.width)
+            self.checks.add_line(ERROR, i, WHOLE_LINE, p.line, message, "malformed_line")
+            self.broken[i] = True
+        self.excluded |= self.broken
+        self._no_case(trailer)
+
     def lines_that_are_no_case(self) -> None:
-        """Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit and no date
-        of receipt or due date: listed for information, not counted as excluded rows."""
-        trailer = self.missing("unit") & ~self.skip
-        for key in ("received", "due"):
-            if key in self.dates:
-                trailer = trailer & self.dates[key][0].isna().to_numpy()
+        """Lines below the data ("Tổng cộng: …", "Người lập biểu") have no unit, nothing
+        like a date in a date column and nothing like a case code: listed for information,
+        not counted as excluded rows.  A line with a code or a date is a case, and its
+        problems are errors.  Only the few lines without a unit are looked at."""
+        maybe = np.flatnonzero(self.missing("unit") & ~self.skip & ~self.broken)
+        where = pa.array(maybe)
+        keep = np.ones(len(maybe), dtype=bool)
+        for key in DATE_KEYS:
+            if key in self.dates and len(maybe):
+                keep &= self.dates[key][0].isna().to_numpy()[maybe]
+                keep &= ~date_like(self.raw[key].take(where))
+        if "code" in self.raw and len(maybe):
+            keep &= ~code_like(self.raw["code"].take(where))
+        trailer = np.zeros(self.n, dtype=bool)
+        trailer[maybe[keep]] = True
+        self._no_case(trailer)
+
+    def _no_case(self, trailer: np.ndarray) -> None:
         self.checks.add(INFO, trailer, "code", self.table.line_texts,
-                        "Dòng '{value}' không phải hồ sơ (không có đơn vị, ngày tiếp nhận hay "
-                        "ngày hẹn trả): bỏ qua.", "not_a_case")  # fmt: skip
-        self.non_case = trailer
+                        "Dòng '{value}' không phải hồ sơ (không có mã hồ sơ, đơn vị hay ngày): "
+                        "bỏ qua.", "not_a_case")  # fmt: skip
+        self.non_case |= trailer
         self.skip = self.skip | trailer
         self.excluded = self.excluded | trailer
 
@@ -250,10 +282,24 @@ class TableCleaner:
                                 "Giá trị '{value}' bắt đầu như một công thức: được giữ và ghi "
                                 "lại dưới dạng văn bản.", "formula_like")  # fmt: skip
 
+    def text_fits_a_cell(self) -> None:
+        """Text longer than one Excel cell holds (32,767 characters) is cut, with a
+        warning: Excel would refuse the workbook otherwise."""
+        for key in TEXT_KEYS:
+            if key not in self.shown:
+                continue
+            long = too_long(self.shown[key]) & ~self.excluded
+            if long.any():
+                self.checks.add(WARNING, long, key, self.shown[key],
+                                f"Giá trị dài {{length}} ký tự, quá {number(CELL_LIMIT)} ký tự "
+                                "một ô Excel chứa được: chỉ giữ phần đầu.",
+                                "text_too_long")  # fmt: skip
+                self.shown[key] = cut(self.shown[key], long)
+
     RULES = (
-        lines_that_are_no_case, code_and_unit, readable_dates, received_date, known_words,
-        status_and_end, end_date_of_ended_cases, due_date, contradictions, cancelled,
-        formula_like,
+        unreadable_lines, lines_that_are_no_case, code_and_unit, readable_dates, received_date,
+        known_words, status_and_end, end_date_of_ended_cases, due_date, contradictions, cancelled,
+        formula_like, text_fits_a_cell,
     )  # fmt: skip
 
     # --- the clean case table -----------------------------------------------------------
@@ -329,23 +375,3 @@ def _word_reader(key: str) -> Callable[[object], str | None]:
 def _day_texts(values: pd.Series) -> Callable[[np.ndarray], list[str]]:
     """The dates of some rows as staff write them, made only for the rows listed."""
     return lambda idx: values.iloc[idx].dt.strftime("%d/%m/%Y").tolist()
-
-
-def clean_tables(tables: Sequence[RawTable]) -> CleanCases:
-    frames, checks, excluded, rows_read, non_case = [], [], 0, 0, 0
-    for t in tables:
-        frame, found, dropped, lines = clean_table(t)
-        frames.append(frame)
-        checks.extend(found)
-        excluded += dropped
-        non_case += lines
-        rows_read += len(t) - int(t.ignored_mask().sum())
-    if len(frames) == 1:
-        cases = frames[0]
-    else:
-        cases = pd.concat(frames, ignore_index=True) if frames else _empty()
-    return CleanCases(cases, checks, rows_read, excluded, non_case)
-
-
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype=object) for c in CASE_COLUMNS})

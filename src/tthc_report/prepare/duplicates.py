@@ -30,7 +30,7 @@ def dedupe(cases: pd.DataFrame) -> tuple[pd.DataFrame, list[DataCheck], int]:
     later facts (a finished date beats none, then the later finished date, a delivered
     date beats none, the later delivered date, the further status, the later file) and
     each dropped row is listed as a warning naming the row that was kept.  ``cases`` is
-    the clean table (``clean_tables``), whose ``code_key`` is the code as compared."""
+    the clean table (``accounting.clean_tables``), whose ``code_key`` is the code as compared."""
     if cases.empty:
         return cases, [], 0
     code_key = cases["code_key"]

@@ -10,9 +10,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from ..formatting import number
 from ..model import DataCheck
 from ..read.columns import COLUMN_BY_KEY
 from ..read.tables import RawTable
+from .lines import CELL_LIMIT
+
+#: how much of a raw value a message quotes
+QUOTED = 200
 
 #: where a check finds the raw value of a row: a column as read, or a function of row
 #: positions (whole lines of text, dates written back as staff write them)
@@ -42,7 +47,8 @@ class RowChecks:
     def add(
         self, level: str, flagged: np.ndarray, key: str, raw: Raw, message: str, code: str
     ) -> None:
-        """One record per flagged row; ``message`` may name the raw value as ``{value}``."""
+        """One record per flagged row; ``message`` may name the raw value as ``{value}``
+        (quoted up to 200 characters) and its length as ``{length}``."""
         idx = np.flatnonzero(flagged)
         if not len(idx):
             return
@@ -58,8 +64,22 @@ class RowChecks:
                     sheet=self.table.sheet,
                     row=row,
                     column=column,
-                    value=value,
-                    message=message.format(value=value),
+                    value=value[:CELL_LIMIT],
+                    message=message.format(
+                        value=value if len(value) <= QUOTED else value[:QUOTED] + "…",
+                        length=number(len(value)),
+                    ),
                     code=code,
                 )
             )
+
+    def add_line(
+        self, level: str, position: int, column: str, value: str, message: str, code: str
+    ) -> None:
+        """One record for the row at ``position``, with its column and value given (a
+        whole line the reader could not split into columns)."""
+        self.records.append(
+            DataCheck(level, self.table.file, self.table.sheet,
+                      int(self.table.row_numbers[position]), column, value[:CELL_LIMIT],
+                      message, code)
+        )  # fmt: skip

@@ -18,7 +18,7 @@ import pandas as pd
 from ..model import WARNING, DataCheck
 from ..read.columns import HEADERS
 from ..read.text import fold, map_unique, nfc
-from .catalog import Catalog, Unit, district_key, split_name
+from .catalog import Catalog, Unit, district_key, in_districts, split_name
 from .words import LEVEL_NAMES, level_from_name
 
 
@@ -73,8 +73,12 @@ class _UnitFinder:
         self.own: dict[tuple[str, str], Unit] = {}
         self.own_display = _most_common(cases["unit_raw"], lambda v: split_name(v)[0])
         self.parent_display = _most_common(cases["parent_raw"])
-        #: units the catalog does not have: (unit, name as written, its first row)
-        self.unknown: list[tuple[Unit, object, pd.Series]] = []
+        #: units the catalog does not have: (unit, name as written, its first row, the
+        #: catalog units of that name when it needs its district)
+        self.unknown: list[tuple[Unit, object, pd.Series, list[Unit]]] = []
+        #: catalog units whose rows name another district of the catalog: (unit, district
+        #: as written) -> (the district the rows name, first row)
+        self.elsewhere: dict[tuple[int, str], tuple[str, pd.Series]] = {}
 
     def district_of(self, raw: object, parent: object) -> str | None:
         hint = parent or _written_parent(raw)
@@ -91,6 +95,7 @@ class _UnitFinder:
     def find(self, raw: object, parent: object, level_word: str | None, where: pd.Series) -> Unit:
         unit = self.catalog.match(raw, parent) if self.catalog else None
         if unit is not None:
+            self._same_district(unit, raw, parent, where)
             return unit
         district = self.district_of(raw, parent)
         key = (split_name(raw)[0], district_key(district) if district else "")
@@ -103,22 +108,54 @@ class _UnitFinder:
         unit = Unit(self.own_display.get(key[0], str(raw)), level, district, "", False, 10**6)
         self.own[key] = unit
         if self.catalog is not None:
-            self.unknown.append((unit, raw, where))
+            self.unknown.append((unit, raw, where, self.catalog.same_name(raw)))
         return unit
 
-    def checks(self, rows_per_unit: dict[int, int]) -> list[DataCheck]:
-        """One warning per unit the catalog does not have, with its number of rows."""
+    def _same_district(self, unit: Unit, raw: object, parent: object, where: pd.Series) -> None:
+        """Note a catalog unit whose row names another district of the catalog."""
+        written = parent or _written_parent(raw)
+        if not written or self.catalog is None or in_districts(unit, {district_key(written)}):
+            return
+        other = self.catalog.match_district(written)
+        if other is not None and unit.level in ("district", "commune"):
+            self.elsewhere.setdefault((id(unit), district_key(written)), (str(written), where))
+
+    def checks(self, rows_per_unit: dict[int, int], units: list[Unit]) -> list[DataCheck]:
+        """One warning per unit the catalog does not have (or has several of, and the row
+        gives no district to choose), with its number of rows; one per catalog unit whose
+        rows name another district."""
         out = []
-        for unit, raw, where in self.unknown:
+        for unit, raw, where, same in self.unknown:
             label = LEVEL_NAMES.get(unit.level or "", unit.level or "").lower()
+            kept = (f"giữ là một đơn vị riêng (cấp {label}, {rows_per_unit.get(id(unit), 0)} "
+                    "hồ sơ)")  # fmt: skip
+            if len(same) > 1:
+                names = ", ".join(f"{u.name} ({u.parent or u.name})" for u in same)
+                message = (f"Đơn vị '{raw}' trùng tên với {len(same)} đơn vị trong danh mục: "
+                           f"{names}, mà dòng không ghi huyện (hoặc ghi huyện khác): {kept}. "
+                           "Hãy ghi huyện vào cột Đơn vị cấp trên hoặc vào tên.")  # fmt: skip
+            else:
+                message = (f"Đơn vị '{raw}' không có trong danh mục đơn vị: {kept}. Hãy bổ sung "
+                           "danh mục hoặc sửa tên.")  # fmt: skip
             out.append(
                 DataCheck(
                     WARNING, str(where["source_file"]), str(where["source_sheet"]),
-                    int(where["source_row"]), HEADERS["unit"], str(raw),
-                    f"Đơn vị '{raw}' không có trong danh mục đơn vị (hoặc trùng tên nhiều đơn vị "
-                    f"mà không rõ huyện): giữ là một đơn vị riêng (cấp {label}, "
-                    f"{rows_per_unit.get(id(unit), 0)} hồ sơ). Hãy bổ sung danh mục hoặc sửa tên.",
-                    "unknown_unit",
+                    int(where["source_row"]), HEADERS["unit"], str(raw), message,
+                    "ambiguous_unit" if len(same) > 1 else "unknown_unit",
+                )
+            )  # fmt: skip
+        by_id = {id(u): u for u in units}
+        for (unit_id, _), (written, where) in self.elsewhere.items():
+            unit = by_id[unit_id]
+            home = unit.name if unit.level == "district" else unit.parent
+            out.append(
+                DataCheck(
+                    WARNING, str(where["source_file"]), str(where["source_sheet"]),
+                    int(where["source_row"]), HEADERS["parent"], written,
+                    f"Hồ sơ của '{unit.name}' ghi thuộc '{written}', nhưng danh mục đơn vị ghi "
+                    f"đơn vị này thuộc '{home}': tính theo danh mục. Hãy kiểm tra tên đơn vị "
+                    "hoặc cột huyện.",
+                    "district_differs",
                 )
             )  # fmt: skip
         return out
@@ -174,7 +211,7 @@ def resolve_units(cases: pd.DataFrame, catalog: Catalog | None) -> Resolved:
     unit_level = _objects([u.level for u in all_units], row_units, out.index)
     out["level"] = out["level_raw"].where(out["level_raw"].notna(), unit_level)
     per_unit = np.bincount(row_units, minlength=len(all_units))
-    checks = finder.checks({id(u): int(per_unit[i]) for i, u in enumerate(all_units)})
+    checks = finder.checks({id(u): int(per_unit[i]) for i, u in enumerate(all_units)}, all_units)
     checks += _level_conflicts(out, unit_level, all_units)
     out["district"] = _objects(
         [u.name if u.level == "district" else u.parent for u in all_units], row_units, out.index

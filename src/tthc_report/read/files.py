@@ -38,13 +38,16 @@ def read_file(
             f"Tệp {path.name} có định dạng {suffix or '(không có phần mở rộng)'} không được hỗ "
             "trợ. Hãy dùng tệp .xlsx, .xlsm, .xls, .ods hoặc .csv."
         )
+    if path.stat().st_size == 0:
+        raise InputError(f"Tệp {path.name} rỗng (0 byte, không có dữ liệu). Hãy xuất lại tệp.")
     sheets = csv_sheets(path, key_fn, required) if suffix == ".csv" else workbook_sheets(path)
     tables: list[RawTable] = []
     missing: list[SheetWithoutHeader] = []
-    for name, cells, first_row in sheets:
+    for sheet in sheets:
         found = table_from_cells(
-            cells, first_row, path.name, name, key_fn, required, default_headers, compact
-        )
+            sheet.cells, sheet.first_row, path.name, sheet.name, key_fn, required,
+            default_headers, compact, sheet.numbers, sheet.problems,
+        )  # fmt: skip
         (tables if isinstance(found, RawTable) else missing).append(found)  # type: ignore[arg-type]
     return tables, missing
 
@@ -57,8 +60,12 @@ def no_header_message(
     parts = []
     for m in missing:
         where = f"trang tính '{m.sheet}'" if m.sheet else "tệp"
-        seen = ", ".join(f"'{h}'" for h in m.headers_seen[:25]) or "(trống)"
-        parts.append(f"{where}: các tiêu đề tìm thấy {seen}")
+        if not m.headers_seen:
+            parts.append(f"{where}: không có dòng nào giống dòng tiêu đề")
+            continue
+        seen = ", ".join(f"'{h}'" for h in m.headers_seen[:25])
+        lacking = f"; thiếu cột {', '.join(m.missing)}" if m.missing else ""
+        parts.append(f"{where}: các tiêu đề tìm thấy {seen}{lacking}")
     return (
         f"Không tìm thấy dòng tiêu đề danh sách hồ sơ trong 30 dòng đầu của tệp {path.name}. "
         f"Cần có các cột: {required} (hoặc tên tương đương). " + "; ".join(parts) + "."

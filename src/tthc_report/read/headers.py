@@ -74,15 +74,27 @@ def find_header(
     return None
 
 
-def headers_seen(rows: Sequence[Sequence[Cell]], key_fn: KeyFn = header_key) -> tuple[str, ...]:
-    """The text of the row that looks most like a header, for the error message."""
-    best: tuple[int, list[str]] = (-1, [])
+def headers_seen(
+    rows: Sequence[Sequence[Cell]],
+    key_fn: KeyFn = header_key,
+    required: Sequence[str] = REQUIRED_KEYS,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the texts of the row that looks most like a header, the required keys it does not
+    name), for the error message.  Only a row naming at least one column can be a header:
+    when none does, no row is shown (a data row is no header) and every key is missing."""
+    best: tuple[int, list[str], set[str]] = (0, [], set())
     for cells in rows[:HEADER_SEARCH_ROWS]:
+        keys = set(_row_keys(cells, key_fn).values())
         texts = [str(c).strip() for c in cells if isinstance(c, str) and c.strip()]
-        score = len(_row_keys(cells, key_fn)) * 100 + len(texts)
-        if texts and score > best[0]:
-            best = (score, texts)
-    return tuple(best[1])
+        score = len(keys) * 100 + len(texts)
+        if keys and score > best[0]:
+            best = (score, texts, keys)
+    return tuple(best[1]), tuple(k for k in required if k not in best[2])
+
+
+def header_score(rows: Sequence[Sequence[Cell]], key_fn: KeyFn = header_key) -> int:
+    """How many columns the best row of ``rows`` names (to choose a CSV's separator)."""
+    return max((len(_row_keys(r, key_fn)) for r in rows[:HEADER_SEARCH_ROWS]), default=0)
 
 
 def header_labels(header_rows: Sequence[Sequence[Cell]]) -> dict[int, str]:

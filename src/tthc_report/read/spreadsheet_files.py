@@ -1,7 +1,8 @@
 """Spreadsheet files (.xlsx, .xlsm, .xlsb, .xls, .ods) -> every sheet's cells as text.
 
 A sheet is read once, whole, by calamine into Arrow (fastexcel), every cell as its text:
-real Excel dates as ``2021-10-05 07:30:00``, numbers as ``123`` or ``1.5``.  calamine
+real Excel dates as ``2021-10-05 07:30:00``, numbers as ``123`` or ``1.5``, error cells as
+Excel shows them (``#N/A``, ``#VALUE!``...).  calamine
 starts a sheet at its first row holding a value; that row's number is read from the first
 bytes of an .xlsx sheet's XML, or asked of calamine again for the older formats.
 """
@@ -12,17 +13,26 @@ import ctypes
 import functools
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import fastexcel
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import python_calamine as calamine
 
 from ..errors import InputError
+from .tables import Sheet
 from .text import blank
 from .xlsx_parts import sheet_part
 
-Sheet = tuple[str, pa.Table, int]  # (sheet name, cells, Excel row number of the first row)
+#: calamine's names of Excel's error values -> the text Excel shows
+ERROR_TEXTS = {
+    "Div0": "#DIV/0!", "NA": "#N/A", "Name": "#NAME?", "Null": "#NULL!", "Num": "#NUM!",
+    "Ref": "#REF!", "Value": "#VALUE!", "GettingData": "#GETTING_DATA",
+}  # fmt: skip
+_ERROR = re.compile(r"Error\((\w+)\)")
 
 
 def _looks_encrypted(path: Path) -> bool:
@@ -38,8 +48,7 @@ def _looks_encrypted(path: Path) -> bool:
 def _broken(path: Path, exc: Exception) -> InputError:
     return InputError(
         f"Không mở được tệp {path.name}: tệp bị hỏng hoặc không phải bảng tính "
-        f"{path.suffix.lower()} ({type(exc).__name__}: {exc}). "
-        "Hãy xuất lại tệp từ phần mềm một cửa."
+        f"{path.suffix.lower()}. Hãy xuất lại tệp từ phần mềm một cửa. Chi tiết: {exc}"
     )
 
 
@@ -65,7 +74,7 @@ def workbook_sheets(path: Path) -> list[Sheet]:
     for name in names:
         try:
             sheet_reader = reader.load_sheet(name, header_row=None, dtypes="string")
-            batch = sheet_reader.to_arrow()
+            batch, errors = sheet_reader.to_arrow_with_errors()
         except Exception as exc:
             if _empty_sheet(exc):
                 continue
@@ -74,8 +83,31 @@ def workbook_sheets(path: Path) -> list[Sheet]:
         _give_back_memory()
         cells = pa.Table.from_batches([batch])
         cells = cells.rename_columns([f"c{i}" for i in range(cells.num_columns)])
-        sheets.append((name, cells, _first_row(path, name, cells)))
+        cells = _with_error_texts(cells, errors.errors if errors is not None else [])
+        sheets.append(Sheet(name, cells, _first_row(path, name, cells)))
     return sheets
+
+
+def _with_error_texts(cells: pa.Table, errors: Sequence[object]) -> pa.Table:
+    """The cells with each error cell written as Excel shows it (``#N/A``): calamine gives
+    no text for them, and an empty cell would hide the error from staff."""
+    by_column: dict[int, dict[int, str]] = {}
+    for err in errors:
+        row, col = err.offset_position  # type: ignore[attr-defined]
+        found = _ERROR.search(str(err.detail))  # type: ignore[attr-defined]
+        if found and col < cells.num_columns:
+            by_column.setdefault(col, {})[row] = ERROR_TEXTS.get(found[1], f"#{found[1]}")
+    for col, texts in by_column.items():
+        column = cells.column(col)
+        if not pa.types.is_string(column.type) and not pa.types.is_large_string(column.type):
+            column = pc.cast(column, pa.string())
+        rows = sorted(texts)
+        where = np.zeros(cells.num_rows, dtype=bool)
+        where[rows] = True
+        values = pa.array([texts[r] for r in rows], column.type)
+        fixed = pc.replace_with_mask(column.combine_chunks(), pa.array(where), values)
+        cells = cells.set_column(col, cells.field(col).name, fixed)
+    return cells
 
 
 @functools.cache

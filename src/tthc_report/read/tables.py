@@ -7,8 +7,9 @@ Nothing is interpreted here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -28,6 +29,30 @@ from .headers import (
 from .text import blank, fold, mask, strings
 
 
+class LineProblem(NamedTuple):
+    """A line of a CSV that is no row of the header's width: ``kind`` is ``"width"`` (another
+    number of fields: a separator of another kind, a field lost or added), ``"quote"`` (a
+    quote mark opened and never closed) or ``"unreadable"``; ``line`` is the line as written."""
+
+    kind: str
+    fields: int
+    width: int
+    line: str
+
+
+class Sheet(NamedTuple):
+    """A sheet's cells (or a CSV file's) as text, as a reader gives them."""
+
+    name: str
+    cells: pa.Table
+    first_row: int  # Excel row number (CSV line number) of the first row of ``cells``
+    #: the row number of each row of ``cells`` when they are not consecutive (a CSV record
+    #: that spans lines); None: consecutive from ``first_row``
+    numbers: np.ndarray | None = None
+    #: rows of ``cells`` (0-based) that could not be read as a row of the header's width
+    problems: Mapping[int, LineProblem] = {}
+
+
 @dataclass
 class RawTable:
     """One case list found in one sheet (or CSV file): the data rows below the header,
@@ -44,6 +69,8 @@ class RawTable:
     #: lines below the header that are no rows of data (empty, the header repeated), when
     #: they are marked rather than left out; None when there are none
     ignored: np.ndarray | None = None
+    #: data rows (positions) that could not be read as a row of the header's width
+    problems: dict[int, LineProblem] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return self.cells.num_rows
@@ -78,11 +105,16 @@ class RawTable:
     def take(self, positions: Sequence[int] | np.ndarray) -> RawTable:
         idx = np.asarray(positions, dtype=np.int64)
         ignored = None if self.ignored is None else self.ignored[idx]
+        problems = {}
+        if self.problems:
+            for new in np.flatnonzero(np.isin(idx, np.fromiter(self.problems, np.int64))):
+                problems[int(new)] = self.problems[int(idx[new])]
         return replace(
             self,
             cells=self.cells.take(pa.array(idx)),
             row_numbers=self.row_numbers[idx],
             ignored=ignored,
+            problems=problems,
         )
 
     @classmethod
@@ -105,7 +137,10 @@ class SheetWithoutHeader:
     """A sheet searched and found to hold no case list (reported when no sheet has one)."""
 
     sheet: str
+    #: the row that looks most like a header (one naming a column), or () when none does
     headers_seen: tuple[str, ...]
+    #: the required columns that row does not name, as the template names them
+    missing: tuple[str, ...] = ()
 
 
 def _head(cells: pa.Table) -> list[list[Cell]]:
@@ -125,15 +160,20 @@ def table_from_cells(
     required: Sequence[str] = REQUIRED_KEYS,
     default_headers: dict[str, str] | None = None,
     compact: bool = True,
+    numbers: np.ndarray | None = None,
+    problems: Mapping[int, LineProblem] | None = None,
 ) -> RawTable | SheetWithoutHeader:
     """The case list of a sheet's cells (as text); ``first_row`` is the Excel row number
-    of the first row of ``cells``.  Empty lines and the header repeated on a new page are
-    no rows of data: they are left out (``compact``), or, for a large sheet, only marked
-    (``RawTable.ignored``), which spares a copy of every cell."""
+    of the first row of ``cells`` (``numbers``: of each row, when not consecutive).  Empty
+    lines and the header repeated on a new page are no rows of data: they are left out
+    (``compact``), or, for a large sheet, only marked (``RawTable.ignored``), which spares
+    a copy of every cell.  ``problems``: rows the reader could not read whole."""
     head = _head(cells)
     found = find_header(head, key_fn, required)
     if found is None:
-        return SheetWithoutHeader(sheet, headers_seen(head, key_fn))
+        seen, missing = headers_seen(head, key_fn, required)
+        names = default_headers or {}
+        return SheetWithoutHeader(sheet, seen, tuple(names.get(k, k) for k in missing))
     first, height, keys = found
     columns: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -150,12 +190,18 @@ def table_from_cells(
         for i, c in enumerate(last)
         if i not in columns.values() and not is_blank(c)
     }
-    data = cells.slice(first + height)
-    numbers = np.arange(len(data), dtype=np.int64) + first_row + first + height
+    top = first + height
+    data = cells.slice(top)
+    if numbers is None:
+        rows = np.arange(len(data), dtype=np.int64) + first_row + top
+        header_row = first_row + top - 1
+    else:
+        rows, header_row = np.asarray(numbers[top:], dtype=np.int64), int(numbers[top - 1])
     ignored = _empty_lines(data) | _repeated_header(data, columns[required[0]], headers)
+    below = {i - top: p for i, p in (problems or {}).items() if i >= top}
     table = RawTable(
-        file, sheet, columns, headers, data, numbers, extra, first_row + first + height - 1,
-        ignored if ignored.any() else None,
+        file, sheet, columns, headers, data, rows, extra, header_row,
+        ignored if ignored.any() else None, below,
     )  # fmt: skip
     return table.compact() if compact else table
 

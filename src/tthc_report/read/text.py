@@ -31,6 +31,24 @@ def fold(text: object) -> str:
     return _SPACES.sub(" ", s).strip().casefold()
 
 
+#: Vietnamese tone marks: grave, acute, hook above, tilde, dot below
+_TONE_MARKS = "\u0300\u0301\u0309\u0303\u0323"
+#: the old placement of a tone in "oa", "oe", "uy" (on the first vowel: "hòa", "thủy") ->
+#: the new one (on the second: "hoà", "thuỷ"); both are in use for the same names
+_OLD_TONES = {
+    unicodedata.normalize("NFC", a + mark) + b: a + unicodedata.normalize("NFC", b + mark)
+    for a, b in (("o", "a"), ("o", "e"), ("u", "y"))
+    for mark in _TONE_MARKS
+}
+_OLD_TONE = re.compile("|".join(_OLD_TONES))
+
+
+def new_tone_placement(text: str) -> str:
+    """Folded text (NFC, lower case) with every tone of "oa", "oe", "uy" on the second
+    vowel, so that "Xuân Hòa" and "Xuân Hoà", "Thủy" and "Thuỷ" compare equal."""
+    return _OLD_TONE.sub(lambda m: _OLD_TONES[m[0]], text)
+
+
 def nfc(text: object) -> str:
     """Display form of a name: NFC, trimmed, inner spaces collapsed, case kept."""
     s = unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")

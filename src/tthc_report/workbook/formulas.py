@@ -54,12 +54,25 @@ from .layout import (
 )
 
 
+def exact(text: str) -> str:
+    """``text`` (a formula expression) for MATCH or VLOOKUP to find exactly: '~', '*' and
+    '?' escaped with '~', which Excel and LibreOffice (wildcard mode, as for .xlsx) read as
+    plain characters."""
+    return f'SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({text},"~","~~"),"*","~*"),"?","~?")'
+
+
+def equal_to(text: str) -> str:
+    """A COUNTIFS criterion equal to ``text`` and nothing else: '=' first, so that a name
+    starting with '<', '>' or '=' is no comparison, and ``exact`` for the wildcards."""
+    return f'"="&{exact(text)}'
+
+
 def hoso_formulas(r: int) -> list[str]:
     """The helper formulas of case row ``r`` (columns P..AA, in HOSO_HELPERS order)."""
     c = {k: f"${v}{r}" for k, v in HOSO_COL.items()}
     h = {k: f"${v}{r}" for k, v in HELPER_COL.items()}
     has_result = f'OR({c["result_date"]}<>"",{c["delivered"]}<>"")'
-    word = f"MATCH({c['status']},TT_Tu,0)"
+    word = f"MATCH({exact(c['status'])},TT_Tu,0)"
     status = (
         f'=IF({c["received"]}="",0,IF(ISNA({word}),IF({has_result},{ST_RESOLVED},{ST_PROCESSING}),'
         f"IF(AND(INDEX(TT_Ma,{word})={ST_PROCESSING},{has_result}),{ST_RESOLVED},"
@@ -74,14 +87,15 @@ def hoso_formulas(r: int) -> list[str]:
         f"=IF({st}=0,{NOT_FINISHED},MAX({h['_NgayTN']},IF(OR({st}={ST_RETURNED},"
         f'{st}={ST_WITHDRAWN}),IF({c["stopped"]}<>"",INT({c["stopped"]}),{chain}),{chain})))'
     )
-    channel = f"IFERROR(INDEX(Kenh_Ma,MATCH({c['channel']},Kenh_Tu,0)),1)"
-    level = f"IFERROR(INDEX(MucDo_Ma,MATCH({c['online_level']},MucDo_Tu,0)),0)"
+    channel = f"IFERROR(INDEX(Kenh_Ma,MATCH({exact(c['channel'])},Kenh_Tu,0)),1)"
+    level = f"IFERROR(INDEX(MucDo_Ma,MATCH({exact(c['online_level'])},MucDo_Tu,0)),0)"
     kenh = (
         f"=IF({channel}=2,IF({level}=1,{CH_PARTIAL},IF({level}=2,{CH_FULL},{CH_ONLINE_OTHER})),"
         f"IF({channel}=3,{CH_POSTAL},{CH_DIRECT}))"
     )
     unit = h["_DonVi"]
     agency = f'IF({c["agency"]}<>"",{c["agency"]},{c["unit"]})'
+    agency_key = exact(f'INDEX(DM_Phan,{unit})&"|{KIND_AGENCY}|"&{agency}')
     return [
         status,
         f'=IF({c["received"]}="",0,INT({c["received"]}))',
@@ -89,10 +103,9 @@ def hoso_formulas(r: int) -> list[str]:
         finished,
         f'=IF({c["delivered"]}="",0,INT({c["delivered"]}))',
         kenh,
-        f'=IF({c["unit"]}="",0,IFERROR(MATCH({c["unit"]},DM_Ten,0),0))',
+        f'=IF({c["unit"]}="",0,IFERROR(MATCH({exact(c["unit"])},DM_Ten,0),0))',
         f"=IF({unit}=0,0,INDEX(DM_DongTong,{unit}))",
-        f'=IF({unit}=0,0,IFERROR(MATCH(INDEX(DM_Phan,{unit})&"|{KIND_AGENCY}|"&{agency},'
-        f"ChiTiet_Khoa,0),INDEX(DM_DongDV,{unit})))",
+        f"=IF({unit}=0,0,IFERROR(MATCH({agency_key},ChiTiet_Khoa,0),INDEX(DM_DongDV,{unit})))",
         f"=IF({unit}=0,0,INDEX(DM_DongHuyen,{unit}))",
         _outcome(h, "KyNayBatDau", "KyNayKetThuc"),
         _outcome(h, "KyTruocBatDau", "KyTruocKetThuc"),
@@ -134,11 +147,16 @@ def dm_formulas(r: int) -> list[str]:
     """Helper formulas of catalog row ``r`` (columns E..H)."""
     name, level, parent, sec = f"$B{r}", f"$C{r}", f"$D{r}", f"$E{r}"
     district = f'IF({level}="{LEVEL_NAMES["district"]}",{name},{parent})'
+    total, unit, in_district = (
+        exact(f'{sec}&"|{KIND_TOTAL}|"'),
+        exact(f'{sec}&"|{KIND_UNIT}|"&{name}'),
+        exact(f'{sec}&"|{KIND_DISTRICT}|"&{district}'),
+    )
     return [
-        f'=IF({name}="","",IFERROR(VLOOKUP({level},BangPhan,2,FALSE),""))',
-        f'=IF({name}="",0,IFERROR(MATCH({sec}&"|{KIND_TOTAL}|",ChiTiet_Khoa,0),0))',
-        f'=IF({name}="",0,IFERROR(MATCH({sec}&"|{KIND_UNIT}|"&{name},ChiTiet_Khoa,0),0))',
-        f'=IF({name}="",0,IFERROR(MATCH({sec}&"|{KIND_DISTRICT}|"&{district},ChiTiet_Khoa,0),0))',
+        f'=IF({name}="","",IFERROR(VLOOKUP({exact(level)},BangPhan,2,FALSE),""))',
+        f'=IF({name}="",0,IFERROR(MATCH({total},ChiTiet_Khoa,0),0))',
+        f'=IF({name}="",0,IFERROR(MATCH({unit},ChiTiet_Khoa,0),0))',
+        f'=IF({name}="",0,IFERROR(MATCH({in_district},ChiTiet_Khoa,0),0))',
     ]
 
 
@@ -157,12 +175,14 @@ def _metric_formulas(r: int, freq: str, cols: dict[str, str], online_name: str) 
 
     m = {k: f"{cols[k]}{r}" for k in METRIC_KEYS}
     kind, sec, name = f"$A{r}", f"${col(CT_SECTION_COL)}{r}", f"$B{r}"
+    in_sec, in_name = equal_to(sec), equal_to(name)
     units = (
-        f'IF({kind}="{KIND_DISTRICT}",COUNTIFS(ChiTiet_Loai,"{KIND_UNIT}",ChiTiet_Phan,{sec},'
-        f'ChiTiet_Huyen,{name},{online_name},">=1"),IF({kind}="{KIND_TOTAL}",'
-        f'COUNTIFS(ChiTiet_Loai,"{KIND_AGENCY}",ChiTiet_Phan,{sec},{online_name},">=1")+'
-        f'COUNTIFS(ChiTiet_Loai,"{KIND_UNIT}",ChiTiet_Phan,{sec},ChiTiet_Cap,"<>{LEVEL_NAMES["province"]}",'
-        f'{online_name},">=1"),IF({m["online"]}>=1,1,0)))'
+        f'IF({kind}="{KIND_DISTRICT}",COUNTIFS(ChiTiet_Loai,"{KIND_UNIT}",ChiTiet_Phan,{in_sec},'
+        f'ChiTiet_Huyen,{in_name},{online_name},">=1"),IF({kind}="{KIND_TOTAL}",'
+        f'COUNTIFS(ChiTiet_Loai,"{KIND_AGENCY}",ChiTiet_Phan,{in_sec},{online_name},">=1")+'
+        f'COUNTIFS(ChiTiet_Loai,"{KIND_UNIT}",ChiTiet_Phan,{in_sec},'
+        f'ChiTiet_Cap,"<>{LEVEL_NAMES["province"]}",{online_name},">=1"),'
+        f"IF({m['online']}>=1,1,0)))"
     )
     body = {
         "received_new": span(NEW, NEW + 6),
@@ -209,9 +229,9 @@ def chitiet_formulas(r: int) -> dict[int, str]:
 def tonghop_formula(block: int, key: str, previous: bool) -> str:
     table = "ChiTiet_KyTruoc" if previous else "ChiTiet_KyNay"
     k = METRIC_KEYS.index(key) + 1
+    key = exact(f'TongHop_Phan{block}&"|{KIND_TOTAL}|"')
     return (
-        f'=IF(TongHop_Phan{block}="","",IFERROR(INDEX({table},MATCH(TongHop_Phan{block}&'
-        f'"|{KIND_TOTAL}|",ChiTiet_Khoa,0),{k}),""))'
+        f'=IF(TongHop_Phan{block}="","",IFERROR(INDEX({table},MATCH({key},ChiTiet_Khoa,0),{k}),""))'
     )
 
 

@@ -37,7 +37,10 @@ def read_history(path: Path) -> list[HistoryRow]:
     try:
         wb = load_workbook(path, data_only=True)
     except (OSError, ValueError, KeyError, InvalidFileException, BadZipFile) as exc:
-        raise InputError(f"Không mở được bảng tính báo cáo trước {path}: {exc}") from exc
+        raise InputError(
+            f"Không mở được bảng tính báo cáo trước {path}: tệp bị hỏng hoặc không phải bảng "
+            f"tính .xlsx. Chi tiết: {exc}"
+        ) from exc
     if ANCHOR not in wb.defined_names:
         raise TemplateError(
             f"Bảng tính {path} không có tên {ANCHOR} (trang LichSu): không phải báo cáo do "

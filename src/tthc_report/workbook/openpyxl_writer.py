@@ -63,7 +63,10 @@ def _load(template: Path) -> Workbook:
     try:
         wb = load_workbook(template)
     except (OSError, ValueError, KeyError, InvalidFileException, BadZipFile) as exc:
-        raise TemplateError(f"Không mở được mẫu bảng tính {template}: {exc}") from exc
+        raise TemplateError(
+            f"Không mở được mẫu bảng tính {template}: tệp bị hỏng hoặc không phải bảng tính "
+            f".xlsx. Hãy dùng mẫu do 'tthc-report template' tạo. Chi tiết: {exc}"
+        ) from exc
     check_names(wb, str(template))
     return wb
 
