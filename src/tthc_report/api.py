@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from .config import Settings
-from .count.history import merge, rows_of_report
+from .count.forms import compute_form
+from .count.history import merge, rows_of_report, with_section_ids
 from .count.sections import compute_sections, default_sections
 from .errors import ConfigError, InputError
 from .model import (
@@ -135,6 +136,8 @@ def report_from_loaded(
     specs = settings.sections or default_sections(loaded.resolved.units)
     sections = compute_sections(loaded.resolved, period, previous, specs, settings)
     units = tuple((u.name, u.level, u.parent, u.code) for u in loaded.resolved.units)
+    form = compute_form(loaded.resolved, period, settings.form_layout)
+    history = with_section_ids(history, sections)
     report = Report(
         period=period,
         previous_period=previous,
@@ -143,6 +146,7 @@ def report_from_loaded(
         checks=loaded.checks,
         cases=loaded.resolved.cases,
         units=units,
+        forms=(form,),
     )
     narrative = render_narrative(report, settings, history)
     merged = merge(history, rows_of_report(report, settings.best_unit_min_due))
