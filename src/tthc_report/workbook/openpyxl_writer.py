@@ -34,7 +34,10 @@ from . import formulas
 from . import layout as L
 from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
-from .template import DATE_FMT, DATETIME_FMT, add_charts, build_template, detail_formats
+from .styles import DATE_FMT, DATETIME_FMT
+from .template import build_template, detail_formats
+from .template_form import LABEL_WIDTH, form_formats
+from .template_history import add_charts
 
 FORMULA_START = "="
 #: HoSo's helper formulas, written for its first case row
@@ -49,7 +52,7 @@ def check_names(wb: Workbook, source: str) -> None:
             + (f" và {len(missing) - 1} tên khác" if len(missing) > 1 else "")
             + ": hãy tạo lại mẫu bằng 'tthc-report template'."
         )
-    for sheet in L.SHEETS:
+    for sheet in L.ALL_SHEETS:
         if sheet not in wb.sheetnames:
             raise TemplateError(f"Mẫu bảng tính {source} thiếu trang tính {sheet}.")
 
@@ -79,6 +82,7 @@ def template_sizes(wb: Workbook) -> L.Sizes:
         cases=_rows_of(wb, "HoSo_TrangThai", L.HOSO_FIRST),
         units=_rows_of(wb, "DM_Ten", L.DM_FIRST),
         rows=_rows_of(wb, "ChiTiet_Khoa", L.CT_FIRST),
+        form=_rows_of(wb, "Bieu06a_Khoa", L.BIEU_FIRST),
     )
 
 
@@ -88,9 +92,7 @@ def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> 
     wb = _load(template)
     old = template_sizes(wb)
     L.define_names(wb, L.sized_names(plan.sizes))
-    formulas.write_formula_rows(
-        wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"], wb["TinhToan"], plan.sizes, old
-    )
+    formulas.write_formula_rows(wb, plan.sizes, old)
     return wb
 
 
@@ -111,7 +113,7 @@ def apply_plan(wb: Workbook, plan: Plan, skip: Sequence[str] = ()) -> None:
     for name, value in {**plan.scalars, **plan.overrides}.items():
         sheet, row, column = L.name_target(wb, name)
         _put(wb[sheet], row, column, value)
-    for name, rows in plan.blocks.items():
+    for name, rows in {**plan.blocks, **plan.form_blocks}.items():
         if name in skip:
             continue
         sheet, row, column = L.name_target(wb, name)
@@ -142,7 +144,14 @@ def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     ws = wb[sheet]
     for i in range(len(plan.blocks.get("KiemTra_Dau", []))):
         ws.cell(first + i, 7).alignment = Alignment(wrap_text=True, vertical="top")
-    add_charts(wb, plan.months, plan.sections, plan.districts)
+    add_charts(wb, plan.months, plan.sections, plan.districts,
+               len(plan.blocks.get("LichSu_Dau", [])))  # fmt: skip
+    form = wb[L.FORM_SHEET]
+    form.conditional_formatting = ConditionalFormattingList()
+    form_formats(form, plan.sizes.form)
+    for i, (_, label) in enumerate(plan.form_blocks.get("Bieu06a_Dau", [])):
+        height = L.paragraph_height(str(label or ""), LABEL_WIDTH)
+        form.row_dimensions[L.BIEU_FIRST + i].height = max(height, L.LINE_HEIGHT + 3)
 
 
 def fill_template(plan: Plan, template: Path | None) -> Workbook:
