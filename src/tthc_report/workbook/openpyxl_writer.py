@@ -17,6 +17,7 @@ from io import BytesIO
 from pathlib import Path
 from zipfile import ZIP_STORED, BadZipFile, ZipFile
 
+import numpy as np
 from openpyxl import load_workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.utils.cell import range_boundaries
@@ -32,6 +33,8 @@ from ..outputs import atomic_write
 from ..read.columns import COLUMNS, DATE_KEYS
 from . import formulas
 from . import layout as L
+from .cached_sheets import CachedValues
+from .cached_xml import Patch, cells_patch, fill_values, write_package
 from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
 from .styles import DATE_FMT, DATETIME_FMT
@@ -179,15 +182,41 @@ def save_openpyxl(wb: Workbook) -> bytes:
     return saved.getvalue()
 
 
+def cache_values(wb: Workbook, plan: Plan) -> tuple[dict[str, Patch], list[np.ndarray]]:
+    """Every formula's value (``cached_sheets``): TinhToan's array cells set in ``wb``; the
+    patches that give the other sheets' formula cells theirs in the saved package; HoSo's
+    helper columns."""
+    cached = CachedValues.of(plan)
+    tt = wb["TinhToan"]
+    for (r, c), v in cached.array_values().items():
+        tt.cell(r, c).value = v
+    patches = {sheet: cells_patch(v) for sheet, v in cached.values_for(wb).items() if v}
+    return patches, [cached.helpers[h] for h in L.HOSO_HELPERS]
+
+
+def _helpers_patch(helpers: Sequence[np.ndarray]) -> Patch:
+    """HoSo's helper cells written one by one (a template file): values by column and row."""
+    index = {L.HELPER_COL[h]: i for i, h in enumerate(L.HOSO_HELPERS)}
+
+    def value_of(letters: str, row: int) -> object:
+        i = index.get(letters)
+        n = row - L.HOSO_FIRST
+        return int(helpers[i][n]) if i is not None and 0 <= n < len(helpers[i]) else None
+
+    return lambda xml: fill_values(xml, value_of)
+
+
 def save_filled(wb: Workbook, plan: Plan, path: Path, streamed: bool) -> None:
-    """Save a ``fill_template`` workbook to ``path``, streaming HoSo's cases if
-    ``streamed``."""
+    """Save a ``fill_template`` workbook to ``path`` with every formula's cached value,
+    streaming HoSo's cases if ``streamed``."""
+    patches, helpers = cache_values(wb, plan)
+    saved = save_openpyxl(wb)
     if not streamed:
-        wb.save(path)
+        write_package(saved, path, {**patches, "HoSo": _helpers_patch(helpers)})
         return
     rows = plan.blocks.get("HoSo_Dau", [])
-    inject_rows(save_openpyxl(wb), path, "HoSo", L.HOSO_FIRST, rows, HOSO_FORMULAS,
-                L.HOSO_INPUT + 1)  # fmt: skip
+    inject_rows(saved, path, "HoSo", L.HOSO_FIRST, rows, HOSO_FORMULAS, L.HOSO_INPUT + 1,
+                helpers, patches)  # fmt: skip
 
 
 def write_workbook(
