@@ -85,7 +85,8 @@ def choose_period(
         period = monthly_period(*month, settings.start_day)
     else:
         raise ConfigError(
-            "Hãy chọn tháng báo cáo (--month YYYY-MM) hoặc khoảng ngày (--from/--to)."
+            "Hãy chọn kỳ báo cáo: tháng (--month YYYY-MM), quý (--quarter YYYY-Qn), 6 tháng "
+            "(--half YYYY-H1 hoặc YYYY-H2), năm (--year YYYY) hoặc khoảng ngày (--from/--to)."
         )
     return period, previous_period(period, settings.start_day)
 

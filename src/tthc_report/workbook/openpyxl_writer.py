@@ -40,7 +40,7 @@ from .plan import Plan, make_plan
 from .styles import DATE_FMT, DATETIME_FMT
 from .template import build_template, detail_formats
 from .template_form import LABEL_WIDTH, form_formats
-from .template_history import add_charts
+from .template_history import add_charts, history_heights
 
 FORMULA_START = "="
 #: HoSo's helper formulas, written for its first case row
@@ -147,8 +147,9 @@ def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     ws = wb[sheet]
     for i in range(len(plan.blocks.get("KiemTra_Dau", []))):
         ws.cell(first + i, 7).alignment = Alignment(wrap_text=True, vertical="top")
-    add_charts(wb, plan.months, plan.sections, plan.districts,
-               len(plan.blocks.get("LichSu_Dau", [])))  # fmt: skip
+    history = list(plan.blocks.get("LichSu_Dau", []))
+    add_charts(wb, plan.months, plan.sections, plan.districts, len(history))
+    history_heights(wb["LichSu"], history)
     form = wb[L.FORM_SHEET]
     form.conditional_formatting = ConditionalFormattingList()
     form_formats(form, plan.sizes.form)

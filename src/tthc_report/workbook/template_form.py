@@ -5,16 +5,20 @@ hidden columns their formulas use; A4 landscape with the header rows on every pa
 from __future__ import annotations
 
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import layout as L
 from .labels import FORM_CODE, FORM_HEADERS, FORM_HIDDEN_HEADERS, FORM_TITLE, FORM_UNIT
-from .styles import BOX, CENTER, COUNT_FMT, HEAD_FILL, HEAD_FONT, SECTION_FILL, a4, widths
+from .styles import CENTER, COUNT_FMT, SECTION_FILL, a4, widths
 
 HEAD_ROW = L.BIEU_FIRST - 4  # the three header rows, then the numbering row
 LAST_COL = L.col(L.BIEU_FIGURE_COL + L.BIEU_COLUMNS - 1)  # M
 TITLE = Font(name="Times New Roman", bold=True, size=13)
+#: an official form prints black on white: thin black rules, bold headers
+RULE = Side(style="thin", color="000000")
+BOX = Border(left=RULE, right=RULE, top=RULE, bottom=RULE)
+HEAD_FONT = Font(name="Times New Roman", bold=True)
 LABEL_WIDTH = 44
 
 
@@ -36,9 +40,9 @@ def form_sheet(ws: Worksheet, sizes: L.Sizes) -> None:
             cell = ws.cell(r, c)
             cell.border, cell.alignment = BOX, CENTER
             if r < HEAD_ROW + 3:
-                cell.fill, cell.font = HEAD_FILL, HEAD_FONT
+                cell.font = HEAD_FONT
             else:
-                cell.value, cell.font = f"({c})", Font(italic=True)
+                cell.value, cell.font = f"({c})", Font(name="Times New Roman", italic=True)
     ws.row_dimensions[HEAD_ROW + 2].height = 62
     for c, text in enumerate(FORM_HIDDEN_HEADERS, L.BIEU_KIND_COL):
         ws.cell(HEAD_ROW + 3, c, text).font = Font(bold=True)
@@ -92,6 +96,8 @@ def form_formats(ws: Worksheet, rows: int) -> None:
     for r in range(L.BIEU_FIRST, last + 1):
         for c in range(1, L.BIEU_FIGURE_COL + L.BIEU_COLUMNS):
             ws.cell(r, c).border = BOX
+            if c >= L.BIEU_FIGURE_COL:
+                ws.cell(r, c).number_format = COUNT_FMT
         ws.cell(r, 1).alignment = Alignment(horizontal="center", vertical="center")
     area = f"A{L.BIEU_FIRST}:{LAST_COL}{last}"
     kind = f"${L.col(L.BIEU_KIND_COL)}{L.BIEU_FIRST}"
