@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from tests.conftest import DemoData, DemoWorkbook
 from tests.count.test_forms import CASES
 from tests.support.cases import THREE_LEVELS, build
+from tests.support.render import printed_pages
 from tests.support.workbook_figures import form_mismatches, form_rows
 from tthc_report.api import build_report
 from tthc_report.config import Settings
@@ -73,3 +74,17 @@ def test_the_form_prints_as_the_official_form(demo_workbook: DemoWorkbook) -> No
     assert ws.print_area == f"'Bieu06a'!$A$1:$M${L.BIEU_FIRST + len(rows) - 1}"
     formulas = [ws.cell(L.BIEU_FIRST + 1, c).value for c in range(3, 14)]
     assert all(isinstance(f, str) and f.startswith("=") for f in formulas)
+
+
+def test_a_long_form_repeats_its_header_rows_on_each_page(tmp_path: Path) -> None:
+    cases = [{"agency": f"Sở số {i:02d}", "received": "2021-10-01", "due": "2021-10-10",
+              "result_date": "2021-10-05", "status": "resolved"} for i in range(60)]  # fmt: skip
+    report = build(tmp_path, cases)
+    path = tmp_path / "bc.xlsx"
+    write_workbook(report, Settings(), path)
+    pages = printed_pages(path, [L.FORM_SHEET], tmp_path / "print")
+    assert len(pages) == 2
+    assert "Biểu số II.06a/VPCP/KSTT" in pages[0] and "Kỳ báo cáo: Tháng 10/2021" in pages[0]
+    for page in pages:
+        assert "Số lượng hồ sơ đang giải quyết" in page and "(13)" in page
+    assert "Sở số 59" in pages[1] and "Tổng cộng" in pages[1]
