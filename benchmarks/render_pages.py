@@ -4,9 +4,12 @@ The PNGs are for looking at, not for committing.
 
     .venv/bin/python benchmarks/render_pages.py BaoCao_TTHC_2021-10.xlsx --out renders/
 
-The other sheets are hidden in a copy (LibreOffice does not print hidden sheets, and
-HoSo alone would be thousands of pages); LibreOffice recalculates every formula while
-converting the copy to PDF; each sheet's pages are then found by its title.
+The other sheets are hidden in a copy, without their print areas (LibreOffice prints a
+hidden sheet that has one, and HoSo alone would be thousands of pages); LibreOffice
+recalculates every formula while converting the copy to PDF; each sheet's pages are then
+found by its title.
+
+    .venv/bin/python benchmarks/render_pages.py BaoCao.xlsx --sheets Bieu06a LichSu
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
 """Write the case rows of HoSo straight into the saved .xlsx, fast.
 
 openpyxl builds a Python object per cell: for a province-month (60,000 cases x 27 columns,
-15 values and 12 helper formulas) that would be most of the build time.  Here openpyxl
+15 values and 13 helper formulas) that would be most of the build time.  Here openpyxl
 saves the workbook with two sample rows, and the package is then written again with the
 sheet's XML part streamed from the real rows (``sheet_xml``): text as indexes into a
 shared strings table, dates as serial numbers, and the helper formulas as *shared
 formulas* (the formula once, "same as above" for every other row), which Excel and
-LibreOffice both read, and which also makes the file several times smaller.
+LibreOffice both read, and which also makes the file several times smaller; each helper
+cell carries its cached value (``cached_cases``), and the other sheets' formula cells get
+theirs as the package is written (``cached_xml``).
 """
 
 from __future__ import annotations

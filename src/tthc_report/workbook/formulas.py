@@ -67,7 +67,7 @@ from .layout import (
 
 
 def hoso_formulas(r: int) -> list[str]:
-    """The helper formulas of case row ``r`` (columns P..AA, in HOSO_HELPERS order)."""
+    """The helper formulas of case row ``r`` (columns P..AB, in HOSO_HELPERS order)."""
     c = {k: f"${v}{r}" for k, v in HOSO_COL.items()}
     h = {k: f"${v}{r}" for k, v in HELPER_COL.items()}
     has_result = f'OR({c["result_date"]}<>"",{c["delivered"]}<>"")'

@@ -116,7 +116,7 @@ FORM_HIDDEN_HEADERS = ("_Loai", "_Nhom", "_Khoa", "_Goc", *(f"_({n})" for n in r
 GUIDE = (
     "1. Trang HoSo: mỗi dòng là một hồ sơ, với đúng các tiêu đề cột A–O. Dán hồ sơ từ dòng 2 "
     "trở xuống, hoặc để công cụ tthc-report điền (tthc-report build ... --out BaoCao.xlsx).",
-    "   Các cột P–AA (tiêu đề bắt đầu bằng dấu _) là công thức phân loại từng hồ sơ: không sửa; "
+    "   Các cột P–AB (tiêu đề bắt đầu bằng dấu _) là công thức phân loại từng hồ sơ: không sửa; "
     "khi dán thêm dòng, hãy chép công thức của các cột này xuống và mở rộng các tên HoSo_... "
     "(Công thức > Quản lý tên) cho tới dòng cuối.",
     "   Trạng thái ghi: Đã có kết quả / Trả lại / Rút hồ sơ / Đang xử lý / Hủy. Hình thức nộp: "
