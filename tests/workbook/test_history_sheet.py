@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from tests.count.test_forms import CASES
 from tests.support.cases import THREE_LEVELS, build
+from tests.support.paths import ROOT
 from tests.support.render import printed_pages
 from tthc_report.config import Settings
 from tthc_report.count.history import with_section_ids
@@ -19,6 +20,7 @@ from tthc_report.workbook.history_io import history_from_rows, read_history
 from tthc_report.workbook.openpyxl_writer import write_workbook
 from tthc_report.workbook.template_history import CHART_MONTHS, CHART_SECTIONS, TABLE_FIRST
 
+COMMITTED = ROOT / "workbook_templates" / "BaoCaoTTHC.xlsx"
 CENTRE, LOCAL = SECTION_TITLES[("province",)], SECTION_TITLES[("district", "commune")]
 
 
@@ -98,3 +100,14 @@ def test_lichsu_prints_on_three_pages(tmp_path: Path) -> None:
     assert "LỊCH SỬ SỐ LIỆU THEO THÁNG" in pages[0] and CENTRE in pages[0]
     assert "Tỷ lệ giải quyết đúng hạn theo tháng" in pages[1]
     assert "Tỷ lệ đúng hạn theo huyện" in pages[2]
+
+
+def test_the_template_carries_the_history_layout() -> None:
+    """What the ribbon button fills: the hidden id column and the charts' data headers are
+    the template's own, not added by the command line's writer."""
+    ws = load_workbook(COMMITTED)["LichSu"]
+    assert (ws["D2"].value, ws["W2"].value) == ("Phần", "_Phan")
+    assert ws.column_dimensions["W"].hidden and ws.column_dimensions["AG"].hidden
+    assert (ws["Z2"].value, ws["AE2"].value, ws["AF2"].value) == ("Tháng", "Huyện",
+                                                                  "Tỷ lệ đúng hạn")  # fmt: skip
+    assert len(ws._charts) == 2 and len(ws.row_breaks.brk) == 2

@@ -49,6 +49,13 @@ def history_sheet(ws: Worksheet) -> None:
     ws.column_dimensions["T"].number_format = HISTORY_RATE_FMT
     for letter in ("D", "S"):
         ws.column_dimensions[letter].alignment = Alignment(wrap_text=True, vertical="center")
+    ws.column_dimensions[L.col(ID_COL)].hidden = True
+    ws["Z1"] = "Dữ liệu biểu đồ: tỷ lệ đúng hạn theo tháng (%) và theo huyện (kỳ này)"
+    ws["Z2"], ws["AE2"], ws["AF2"] = "Tháng", "Huyện", "Tỷ lệ đúng hạn"
+    ws["Z1"].font = ws["Z2"].font = ws["AE2"].font = ws["AF2"].font = Font(bold=True)
+    widths(ws, {"Z": 14, "AE": 26})
+    ws.column_dimensions["AF"].number_format = RATE_FMT
+    ws.column_dimensions["AG"].hidden = True
 
 
 def history_heights(ws: Worksheet, rows: Sequence[Sequence[object]]) -> None:
@@ -61,13 +68,6 @@ def history_heights(ws: Worksheet, rows: Sequence[Sequence[object]]) -> None:
         ]
         lines = max(L.paragraph_height(t, int(w)) for t, w in texts)
         ws.row_dimensions[TABLE_FIRST + i].height = lines if lines > L.LINE_HEIGHT + 4 else None
-    ws.column_dimensions[L.col(ID_COL)].hidden = True
-    ws["Z1"] = "Dữ liệu biểu đồ: tỷ lệ đúng hạn theo tháng (%) và theo huyện (kỳ này)"
-    ws["Z2"], ws["AE2"], ws["AF2"] = "Tháng", "Huyện", "Tỷ lệ đúng hạn"
-    ws["Z1"].font = ws["Z2"].font = ws["AE2"].font = ws["AF2"].font = Font(bold=True)
-    widths(ws, {"Z": 14, "AE": 26})
-    ws.column_dimensions["AF"].number_format = RATE_FMT
-    ws.column_dimensions["AG"].hidden = True
 
 
 def district_rate_formula(r: int) -> str:
