@@ -91,6 +91,15 @@ def test_the_committed_template_file_can_be_filled(tmp_path: Path) -> None:
     write_workbook(report, Settings(), a, rows_of_report(report))
     write_workbook(report, Settings(), b, rows_of_report(report), template=COMMITTED)
     da, db = dump_workbook(a), dump_workbook(b)
-    for sheet in ("HoSo", "DanhMucDonVi", "ChiTiet", "TongHop", "TinhToan", "ThamSo"):
+    for sheet in (
+        "HoSo",
+        "DanhMucDonVi",
+        "ChiTiet",
+        "TongHop",
+        "TinhToan",
+        "ThamSo",
+        "Bieu06a",
+        "LichSu",
+    ):
         assert da[sheet]["cells"] == db[sheet]["cells"], sheet
     assert da["defined_names"] == db["defined_names"]
