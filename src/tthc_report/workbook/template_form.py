@@ -99,6 +99,7 @@ def form_formats(ws: Worksheet, rows: int) -> None:
             if c >= L.BIEU_FIGURE_COL:
                 ws.cell(r, c).number_format = COUNT_FMT
         ws.cell(r, 1).alignment = Alignment(horizontal="center", vertical="center")
+        ws.cell(r, 2).alignment = Alignment(wrap_text=True, vertical="center")
     area = f"A{L.BIEU_FIRST}:{LAST_COL}{last}"
     kind = f"${L.col(L.BIEU_KIND_COL)}{L.BIEU_FIRST}"
     ws.conditional_formatting.add(
