@@ -9,9 +9,11 @@ The report is built once (not timed); then, in this one process, ``--repeat`` ti
 (fastest kept, which helps on a shared machine):
 
 - the steps of ``openpyxl_writer.write_workbook``: ``plan`` (make_plan), ``fill`` (the
-  template generated with openpyxl and the plan applied), ``save`` (openpyxl's save, in
-  memory), ``rows`` (``inject_rows``: HoSo's cases as XML, shared strings, the zip written);
-  ``rows xml`` is the XML alone (no zip), for the split between Python and deflate;
+  template generated with openpyxl and the plan applied), ``cached`` (every formula's
+  value: HoSo's helpers, the histograms, the other sheets' cells), ``save`` (openpyxl's
+  save, in memory), ``rows`` (``inject_rows``: HoSo's cases and helper values as XML, the
+  other sheets' cached values, shared strings, the zip written); ``rows xml`` is HoSo's XML
+  alone (no zip), for the split between Python and deflate;
 - ``write_workbook`` whole, as the CLI calls it;
 - with ``--baseline``: the same workbook written cell by cell by openpyxl (the committed
   template loaded and filled, ``build --template``), the path every cell used to take.
@@ -39,6 +41,7 @@ from tthc_report.workbook.case_rows import relevant_cases
 from tthc_report.workbook.fast_rows import inject_rows
 from tthc_report.workbook.openpyxl_writer import (
     HOSO_FORMULAS,
+    cache_values,
     fill_template,
     save_openpyxl,
     write_workbook,
@@ -81,13 +84,16 @@ def steps(report: Report, out: Path, repeat: int) -> dict[str, float]:
     t: dict[str, float] = {}
     t["plan"], plan = fastest(repeat, lambda: make_plan(report, settings, history))
     t["fill"], wb = fastest(repeat, lambda: fill_template(plan, None))
+    t["cached"], (patches, helpers) = fastest(repeat, lambda: cache_values(wb, plan))
     t["save"], saved = fastest(repeat, lambda: save_openpyxl(wb))
     cases = plan.blocks["HoSo_Dau"]
     t["rows"], _ = fastest(repeat, lambda: inject_rows(
-        saved, out, "HoSo", L.HOSO_FIRST, cases, HOSO_FORMULAS, L.HOSO_INPUT + 1))  # fmt: skip
+        saved, out, "HoSo", L.HOSO_FIRST, cases, HOSO_FORMULAS, L.HOSO_INPUT + 1, helpers,
+        patches))  # fmt: skip
     columns = list(cases.columns.values())  # type: ignore[attr-defined]
     t["rows xml"], _ = fastest(repeat, lambda: sum(len(c) for c in rows_xml(
-        columns, L.HOSO_FIRST, {}, HOSO_FORMULAS, L.HOSO_INPUT + 1, SharedStrings())))  # fmt: skip
+        columns, L.HOSO_FIRST, {}, HOSO_FORMULAS, L.HOSO_INPUT + 1, SharedStrings(),
+        values=helpers)))  # fmt: skip
     t["write_workbook"], _ = fastest(repeat, lambda: write_workbook(report, settings, out, history))
     t["file MB"] = out.stat().st_size / 1e6
     return t

@@ -1,12 +1,15 @@
-"""Render TongHop, ChiTiet and BaoCao of a report workbook to PNG (through PDF) for a human
-look.  Needs LibreOffice (soffice) and poppler-utils (pdftoppm, pdftotext).  The PNGs are
-for looking at, not for committing.
+"""Render TongHop, ChiTiet, Bieu06a, BaoCao and LichSu of a report workbook to PNG (through
+PDF) for a human look.  Needs LibreOffice (soffice) and poppler-utils (pdftoppm, pdftotext).
+The PNGs are for looking at, not for committing.
 
     .venv/bin/python benchmarks/render_pages.py BaoCao_TTHC_2021-10.xlsx --out renders/
 
-The other sheets are hidden in a copy (LibreOffice does not print hidden sheets, and
-HoSo alone would be thousands of pages); LibreOffice recalculates every formula while
-converting the copy to PDF; each sheet's pages are then found by its title.
+The other sheets are hidden in a copy, without their print areas (LibreOffice prints a
+hidden sheet that has one, and HoSo alone would be thousands of pages); LibreOffice
+recalculates every formula while converting the copy to PDF; each sheet's pages are then
+found by its title.
+
+    .venv/bin/python benchmarks/render_pages.py BaoCao.xlsx --sheets Bieu06a LichSu
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from tthc_report.testing.libreoffice import convert
 TITLES = {
     "TongHop": "TỔNG HỢP TÌNH HÌNH",
     "ChiTiet": "SỐ LIỆU CHI TIẾT",
+    "Bieu06a": "Biểu số II.06a",
     "BaoCao": "BÁO CÁO TÌNH HÌNH",
+    "LichSu": "LỊCH SỬ SỐ LIỆU",
 }
 
 
@@ -31,7 +36,8 @@ def page_texts(pdf: Path) -> list[str]:
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    return text.split("\f")
+    pages = text.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
 def main() -> None:
@@ -39,20 +45,25 @@ def main() -> None:
     ap.add_argument("workbook", type=Path)
     ap.add_argument("--out", type=Path, default=Path("renders"))
     ap.add_argument("--dpi", type=int, default=80)
+    ap.add_argument("--sheets", nargs="*", default=list(TITLES), help="the sheets to render")
     args = ap.parse_args()
+    titles = {s: TITLES[s] for s in args.sheets}
     args.out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="tthc-render-"))
     wb = load_workbook(args.workbook)
     for ws in wb.worksheets:
-        ws.sheet_state = "visible" if ws.title in TITLES else "hidden"
-    wb.active = wb.sheetnames.index("TongHop")
+        ws.sheet_state = "visible" if ws.title in titles else "hidden"
+        ws.sheet_view.tabSelected = ws.title == args.sheets[0]  # LibreOffice prints the selected
+        if ws.title not in titles:
+            ws.print_area = None  # a hidden sheet with a print area is printed all the same
+    wb.active = wb.sheetnames.index(args.sheets[0])
     copy = tmp / args.workbook.name
     wb.save(copy)
     pdf = convert(copy, tmp / "pdf", "pdf")
     pages = page_texts(pdf)
     starts = {
         sheet: next((i for i, p in enumerate(pages) if title in p), None)
-        for sheet, title in TITLES.items()
+        for sheet, title in titles.items()
     }
     for sheet, first in starts.items():
         if first is None:

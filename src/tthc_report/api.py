@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from .config import Settings
-from .count.history import merge, rows_of_report
+from .count.forms import compute_form
+from .count.history import merge, rows_of_report, with_section_ids
 from .count.sections import compute_sections, default_sections
 from .errors import ConfigError, InputError
 from .model import (
@@ -100,7 +101,8 @@ def choose_period(
         period = monthly_period(*month, settings.start_day)
     else:
         raise ConfigError(
-            "Hãy chọn tháng báo cáo (--month YYYY-MM) hoặc khoảng ngày (--from/--to)."
+            "Hãy chọn kỳ báo cáo: tháng (--month YYYY-MM), quý (--quarter YYYY-Qn), 6 tháng "
+            "(--half YYYY-H1 hoặc YYYY-H2), năm (--year YYYY) hoặc khoảng ngày (--from/--to)."
         )
     return period, previous_period(period, settings.start_day)
 
@@ -160,6 +162,8 @@ def report_from_loaded(
     sections = compute_sections(loaded.resolved, period, previous, specs, settings)
     units = tuple((u.name, u.level, u.parent, u.code) for u in loaded.resolved.units)
     checks = period_checks(loaded, period.end)
+    form = compute_form(loaded.resolved, period, settings.form_layout)
+    history = with_section_ids(history, sections)
     report = Report(
         period=period,
         previous_period=previous,
@@ -168,6 +172,7 @@ def report_from_loaded(
         checks=checks,
         cases=loaded.resolved.cases,
         units=units,
+        forms=(form,),
     )
     narrative = render_narrative(report, settings, history)
     merged = merge(history, rows_of_report(report, settings.best_unit_min_due))

@@ -18,13 +18,22 @@ from datetime import date
 from pathlib import Path
 
 from .api import build_report, load_files, period_checks
-from .config import load_settings
+from .config import FORM_LAYOUTS, load_settings
 from .errors import ConfigError, ReportError
 from .formatting import number
 from .model import SEVERITY_LABELS, FileAccount
 from .narrative.summary import headline
 from .outputs import check_targets, write_json
-from .periods import parse_day, parse_month
+from .periods import (
+    half_period,
+    parse_day,
+    parse_half,
+    parse_month,
+    parse_quarter,
+    parse_year,
+    quarter_period,
+    year_period,
+)
 from .read.folders import case_files
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_UNUSABLE = 0, 1, 2
@@ -85,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("cases", nargs="+", type=Path,
                    help="các tệp danh sách hồ sơ, hoặc thư mục chứa các tệp xuất")  # fmt: skip
     b.add_argument("--month", help="tháng báo cáo, dạng YYYY-MM")
+    b.add_argument("--quarter", help="quý báo cáo, dạng YYYY-Qn (ví dụ 2021-Q3)")
+    b.add_argument("--half", help="6 tháng: YYYY-H1 (đầu năm) hoặc YYYY-H2 (cuối năm)")
+    b.add_argument("--year", help="năm báo cáo, dạng YYYY")
     b.add_argument("--start-day", type=int, help="ngày bắt đầu kỳ báo cáo (mặc định 21)")
     b.add_argument("--from", dest="date_from", help="từ ngày, dạng YYYY-MM-DD")
     b.add_argument("--to", dest="date_to", help="đến ngày, dạng YYYY-MM-DD")
@@ -102,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--history", type=Path,
                    help="báo cáo tháng trước (.xlsx hoặc .json) để mang theo lịch sử")  # fmt: skip
     b.add_argument("--template", type=Path, help="mẫu bảng tính riêng (mặc định: mẫu của công cụ)")
+    b.add_argument(
+        "--form-layout",
+        choices=FORM_LAYOUTS,
+        help="biểu II.06a theo đơn vị (unit, mặc định) hoặc theo lĩnh vực (field)",
+    )
     b.add_argument("--force", action="store_true", help="cho phép ghi đè tệp kết quả đã có")
     b.add_argument("--print", dest="print_narrative", action="store_true",
                    help="in phần lời văn của báo cáo")  # fmt: skip
@@ -154,11 +171,33 @@ def account_line(a: FileAccount) -> str:
     return line if a.balanced else line + " (KHÔNG KHỚP: hãy báo lỗi công cụ)"
 
 
-def cmd_build(args: argparse.Namespace, console: Console) -> int:
-    settings = load_settings(args.config, {"start_day": args.start_day})
-    month = parse_month(args.month) if args.month else None
+def _period_bounds(args: argparse.Namespace, start_day: int) -> tuple[date | None, date | None]:
+    """--from/--to, or the days of --quarter, --half or --year (at most one way)."""
+    chosen = [o for o, v in (("--month", args.month), ("--quarter", args.quarter),
+              ("--half", args.half), ("--year", args.year),
+              ("--from/--to", args.date_from or args.date_to)) if v]  # fmt: skip
+    if len(chosen) > 1:
+        raise ConfigError(f"Chỉ chọn một kỳ báo cáo, không phải cả {' và '.join(chosen)}.")
+    named = None
+    if args.quarter:
+        named = quarter_period(*parse_quarter(args.quarter), start_day)
+    elif args.half:
+        named = half_period(*parse_half(args.half), start_day)
+    elif args.year:
+        named = year_period(parse_year(args.year), start_day)
+    if named is not None:
+        return named.start, named.end
     date_from = parse_day(args.date_from, "bắt đầu (--from)") if args.date_from else None
     date_to = parse_day(args.date_to, "kết thúc (--to)") if args.date_to else None
+    return date_from, date_to
+
+
+def cmd_build(args: argparse.Namespace, console: Console) -> int:
+    settings = load_settings(
+        args.config, {"start_day": args.start_day, "form_layout": args.form_layout}
+    )
+    month = parse_month(args.month) if args.month else None
+    date_from, date_to = _period_bounds(args, settings.start_day)
     check_output_args(args)
     others = [p for p in (args.units, args.config, args.history, args.template) if p]
     targets = [args.json, args.out, args.docx]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import tomllib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -15,6 +16,13 @@ from .model import LEVELS
 from .periods import check_start_day
 
 BREAKDOWNS = ("agency", "district", "unit")
+#: the row layouts of form II.06a (docs/forms.md) and the words that name each, as staff
+#: may write them in a settings file or the ThamSo sheet
+FORM_LAYOUTS = ("unit", "field")
+FORM_LAYOUT_WORDS = {
+    "unit": "unit", "đơn vị": "unit", "theo đơn vị": "unit", "cấp": "unit", "theo cấp": "unit",
+    "field": "field", "lĩnh vực": "field", "theo lĩnh vực": "field",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,8 @@ class Settings:
     #: form II.06a: "Đơn vị báo cáo" and "Đơn vị nhận báo cáo"
     reporting_unit: str = ""
     receiving_unit: str = ""
+    #: its rows: by unit ("unit", the default) or by field ("field", needs Lĩnh vực)
+    form_layout: str = "unit"
     #: the document's heading: the managing body ("UBND TỈNH VĨNH PHÚC") over the issuing
     #: body ("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"), its ký hiệu ("Số: .../BC-TTPVHCC")
     managing_body: str = ""
@@ -149,6 +159,17 @@ def _recipients(value: Any, origin: str) -> tuple[str, ...]:
     return tuple(s for s in (str(v).strip() for v in items) if s)
 
 
+def _form_layout(value: Any, origin: str) -> str:
+    """ "unit" or "field", from those words or their Vietnamese names ("Lĩnh vực")."""
+    text = unicodedata.normalize("NFC", " ".join(str(value).split())).casefold()
+    if text not in FORM_LAYOUT_WORDS:
+        raise ConfigError(
+            f"Giá trị '{value}' của thiết lập form_layout ({origin}) không hợp lệ: biểu II.06a "
+            "lập theo đơn vị (unit, 'Đơn vị') hoặc theo lĩnh vực (field, 'Lĩnh vực')."
+        )
+    return FORM_LAYOUT_WORDS[text]
+
+
 def apply_values(settings: Settings, values: Mapping[str, Any], origin: str) -> Settings:
     """``settings`` with ``values`` (setting name -> value) checked and converted; a wrong
     name or value is a ConfigError naming ``origin`` (a file, the environment...)."""
@@ -160,6 +181,8 @@ def apply_values(settings: Settings, values: Mapping[str, Any], origin: str) -> 
             changes["recipients"] = _recipients(value, origin)
         elif key == "narrative_templates":
             changes["narrative_templates"] = Path(str(value)) if value else None
+        elif key == "form_layout":
+            changes[key] = _form_layout(value, origin)
         elif key in _SCALARS:
             changes[key] = _coerce(key, value, origin)
         else:

@@ -237,6 +237,52 @@ class Section:
         }
 
 
+# --- official forms ----------------------------------------------------------------------
+
+#: the kinds of a form row: a group ("I. Cấp tỉnh"), a row of a group, the final total
+FORM_GROUP, FORM_ROW, FORM_TOTAL = "group", "row", "total"
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One row of an official form: its number (TT), label, kind and figures."""
+
+    tt: str
+    label: str
+    kind: str
+    values: tuple[int, ...]
+    # not in the JSON, for the workbook's formulas:
+    #: the group's Roman number (its rows and the group row itself; "" for the total)
+    group: str = ""
+    #: the level of the group's cases (``LEVELS``); None for the total
+    level: str | None = None
+    #: what a row's cases are matched on: the agency, district, commune desk or field
+    match: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tt": self.tt, "label": self.label, "kind": self.kind, "values": list(self.values)}
+
+
+@dataclass(frozen=True)
+class Form:
+    """An official statistics form of the period (docs/forms.md): ``id`` such as "ii06a",
+    its row layout ("unit" or "field"), column headers and rows."""
+
+    id: str
+    layout: str
+    period: Period
+    columns: tuple[str, ...]
+    rows: tuple[FormRow, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "layout": self.layout,
+            "period": self.period.to_dict(),
+            "columns": list(self.columns),
+            "rows": [r.to_dict() for r in self.rows],
+        }
+
+
 @dataclass(frozen=True, eq=False)
 class Report:
     period: Period
@@ -251,6 +297,14 @@ class Report:
     units: tuple[tuple[str, str | None, str | None, str], ...] = ()
     #: LichSu: the months before (from last month's report) and this one
     history: tuple[HistoryRow, ...] = ()
+    #: the official forms of the period (form II.06a), by id
+    forms: tuple[Form, ...] = ()
+
+    def form(self, form_id: str) -> Form:
+        for f in self.forms:
+            if f.id == form_id:
+                return f
+        raise KeyError(form_id)
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:
@@ -270,4 +324,5 @@ class Report:
             },
             "narrative": list(self.narrative),
             "history": [h.to_dict() for h in self.history],
+            "forms": {f.id: f.to_dict() for f in self.forms},
         }

@@ -123,7 +123,62 @@ def previous_period(period: Period, start_day: int) -> Period:
     return range_period(end - timedelta(days=period.days - 1), end, start_day)
 
 
+def months_period(year: int, first: int, count: int, start_day: int) -> Period:
+    """The union of ``count`` monthly periods from report month ``first/year``, labelled as
+    the form names it ("Quý III/2021", "6 tháng đầu năm 2021", "Năm 2021")."""
+    ly, lm = _add_months(year, first, count - 1)
+    start = monthly_period(year, first, start_day).start
+    return range_period(start, monthly_period(ly, lm, start_day).end, start_day)
+
+
+def quarter_period(year: int, quarter: int, start_day: int) -> Period:
+    """Quarter ``quarter`` (1-4) of ``year``: its three monthly periods."""
+    return months_period(year, 3 * quarter - 2, 3, start_day)
+
+
+def half_period(year: int, half: int, start_day: int) -> Period:
+    """Half-year ``half`` (1: months 1-6, 2: months 7-12) of ``year``."""
+    return months_period(year, 6 * half - 5, 6, start_day)
+
+
+def year_period(year: int, start_day: int) -> Period:
+    """The twelve monthly periods of ``year``."""
+    return months_period(year, 1, 12, start_day)
+
+
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
+_HALF = re.compile(r"^\s*(\d{4})\s*-?\s*H([12])\s*$", re.IGNORECASE)
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+
+
+def parse_quarter(text: str) -> tuple[int, int]:
+    """'2021-Q3' -> (2021, 3)."""
+    m = _QUARTER.match(text or "")
+    if not m:
+        raise ConfigError(
+            f"Quý báo cáo '{text}' không hợp lệ: hãy viết theo dạng YYYY-Qn, ví dụ 2021-Q3."
+        )
+    return int(m.group(1)), int(m.group(2))
+
+
+def parse_half(text: str) -> tuple[int, int]:
+    """'2021-H1' -> (2021, 1)."""
+    m = _HALF.match(text or "")
+    if not m:
+        raise ConfigError(
+            f"Nửa năm báo cáo '{text}' không hợp lệ: hãy viết YYYY-H1 (6 tháng đầu năm) hoặc "
+            "YYYY-H2 (6 tháng cuối năm), ví dụ 2021-H1."
+        )
+    return int(m.group(1)), int(m.group(2))
+
+
+def parse_year(text: str) -> int:
+    """'2021' -> 2021."""
+    m = _YEAR.match(text or "")
+    if not m:
+        raise ConfigError(f"Năm báo cáo '{text}' không hợp lệ: hãy viết 4 chữ số, ví dụ 2021.")
+    return int(m.group(1))
 
 
 def _check_year(year: int, what: str) -> None:

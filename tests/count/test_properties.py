@@ -255,3 +255,32 @@ def test_the_generator_reaches_every_count() -> None:
     )
     found = find(tables(60, 100), covers, settings=quick)
     assert len(found) >= 60
+
+
+@FAST
+@given(tables(), periods)
+def test_form_ii06a_regroups_the_breakdowns(rows: list[list[Any]], period: Period) -> None:
+    """Form II.06a by unit: the four identities on every row, group I is the centre's
+    agency rows, a district's rows in groups II and III add up to its report row, and the
+    total is the sections' total."""
+    report = report_of(load_tables([raw_table(rows)], CATALOG), period)
+    form = report.form("ii06a")
+    for r in form.rows:
+        v = r.values
+        assert v[0] == v[1] + v[2] + v[3] and v[4] == v[5] + v[6] + v[7], r
+        assert v[8] == v[9] + v[10] and v[0] == v[4] + v[8], r
+    by_group: dict[str, dict[str, tuple[int, ...]]] = {"I": {}, "II": {}, "III": {}}
+    for r in form.rows:
+        if r.kind == "row":
+            by_group.setdefault(r.group, {})[r.label] = r.values
+    province, local = report.section("province"), report.section("local")
+    agencies = {a.name: a.metrics for a in province.breakdowns["agency"]}
+    assert set(by_group["I"]) == set(agencies)
+    for name, m in agencies.items():
+        assert by_group["I"][name][:4] == (m.total, m.online, m.received_new - m.online,
+                                           m.carried_over), name  # fmt: skip
+    for d in local.breakdowns["district"]:
+        both = [by_group["II"].get(d.name), by_group["III"].get(d.name)]
+        total = sum(v[0] for v in both if v is not None)
+        assert total == d.metrics.total, d.name
+    assert form.rows[-1].values[0] == province.totals.total + local.totals.total

@@ -11,12 +11,18 @@ from tthc_report.config import Settings, load_settings
 from tthc_report.errors import ConfigError
 from tthc_report.periods import (
     Period,
+    half_period,
     monthly_period,
     parse_day,
+    parse_half,
     parse_month,
+    parse_quarter,
+    parse_year,
     period_of_day,
     previous_period,
+    quarter_period,
     range_period,
+    year_period,
 )
 
 
@@ -178,6 +184,54 @@ def test_choose_period_with_from_and_to() -> None:
     )
     assert period.label == "Quý III/2021"
     assert (prev.label, *span(prev)) == ("Quý II/2021", "2021-04-01", "2021-06-30")
+
+
+# --- quarter, half-year and year shorthands ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("made", "start_day", "label", "start", "end", "previous"),
+    [
+        (lambda d: quarter_period(2021, 3, d), 21, "Quý III/2021", "2021-06-21", "2021-09-20",
+         ("Quý II/2021", "2021-03-21", "2021-06-20")),
+        (lambda d: quarter_period(2021, 1, d), 1, "Quý I/2021", "2021-01-01", "2021-03-31",
+         ("Quý IV/2020", "2020-10-01", "2020-12-31")),
+        (lambda d: quarter_period(2022, 1, d), 21, "Quý I/2022", "2021-12-21", "2022-03-20",
+         ("Quý IV/2021", "2021-09-21", "2021-12-20")),
+        (lambda d: half_period(2021, 1, d), 21, "6 tháng đầu năm 2021", "2020-12-21",
+         "2021-06-20", ("6 tháng cuối năm 2020", "2020-06-21", "2020-12-20")),
+        (lambda d: half_period(2021, 2, d), 1, "6 tháng cuối năm 2021", "2021-07-01",
+         "2021-12-31", ("6 tháng đầu năm 2021", "2021-01-01", "2021-06-30")),
+        (lambda d: year_period(2021, d), 15, "Năm 2021", "2020-12-15", "2021-12-14",
+         ("Năm 2020", "2019-12-15", "2020-12-14")),
+    ],
+)  # fmt: skip
+def test_named_periods_and_the_one_before(made, start_day, label, start, end, previous) -> None:  # type: ignore[no-untyped-def]
+    p = made(start_day)
+    assert (p.label, *span(p)) == (label, start, end)
+    prev = previous_period(p, start_day)
+    assert (prev.label, *span(prev)) == previous
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"), [("2021-Q3", (2021, 3)), ("2021q1", (2021, 1)), (" 2022-Q4 ", (2022, 4))]
+)
+def test_parse_quarter(text: str, parsed: tuple[int, int]) -> None:
+    assert parse_quarter(text) == parsed
+
+
+@pytest.mark.parametrize("text", ["2021-Q5", "2021-Q0", "Q3-2021", "2021-3", ""])
+def test_invalid_quarters(text: str) -> None:
+    with pytest.raises(ConfigError, match="YYYY-Qn"):
+        parse_quarter(text)
+
+
+def test_parse_half_and_year() -> None:
+    assert parse_half("2021-H2") == (2021, 2) and parse_year("2021") == 2021
+    with pytest.raises(ConfigError, match="YYYY-H1"):
+        parse_half("2021-H3")
+    with pytest.raises(ConfigError, match="4 chữ số"):
+        parse_year("21")
 
 
 # --- invalid input ----------------------------------------------------------------------------

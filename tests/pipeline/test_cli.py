@@ -154,6 +154,33 @@ def test_from_to_range_and_start_day(cases: Path, tmp_path: Path) -> None:
     assert data["period"]["start"] == "2021-10-01" and data["period"]["end"] == "2021-10-31"
 
 
+def test_quarter_year_shorthands_and_one_period_only(cases: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "o.json"
+    argv = ["build", str(cases), "--quarter", "2021-Q4", "--json", str(out), "-q"]
+    assert main(argv) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["period"] == {"label": "Quý IV/2021", "start": "2021-09-21", "end": "2021-12-20"}
+    assert data["previous_period"]["label"] == "Quý III/2021"
+    assert data["forms"]["ii06a"]["period"] == data["period"]
+    argv = ["build", str(cases), "--year", "2021", "--start-day", "1", "--json", str(out),
+            "--force"]  # fmt: skip
+    assert main(argv) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["period"]["label"], data["previous_period"]["label"]) == ("Năm 2021", "Năm 2020")
+    capsys.readouterr()
+    argv = ["build", str(cases), "--month", "2021-10", "--half", "2021-H2", "--json", str(out),
+            "--force"]  # fmt: skip
+    assert main(argv) == 2
+    assert "--month và --half" in capsys.readouterr().err
+
+
+def test_form_by_field_needs_the_field_column(cases: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "o.json"
+    argv = ["build", str(cases), "--month", "2021-10", "--form-layout", "field", "--json", str(out)]
+    assert main(argv) == 2 and not out.exists()
+    assert "Lĩnh vực" in capsys.readouterr().err
+
+
 def test_print_shows_the_narrative_and_quiet_silences_stderr(cases: Path, capsys) -> None:
     assert main(["build", str(cases), "--month", "2021-10", "--print", "-q"]) == 0
     captured = capsys.readouterr()

@@ -81,3 +81,29 @@ def mismatches(figures: Figures, data: dict[str, Any], previous: bool = False) -
                     if not same(k, cells[k], row[k]):
                         out.append(f"ChiTiet {kind} {row['name']} {k}: {cells[k]!r} != {row[k]!r}")
     return out
+
+
+def form_rows(path: Path) -> list[dict[str, Any]]:
+    """Bieu06a's rows as the JSON writes them (tt, label, values), from a workbook's values
+    (recalculated, or as saved with its cached values)."""
+    wb = load_workbook(path, data_only=True, read_only=True)
+    last = L.BIEU_FIGURE_COL + L.BIEU_COLUMNS - 1
+    out = []
+    for r in wb[L.FORM_SHEET].iter_rows(min_row=L.BIEU_FIRST, max_col=last, values_only=True):
+        if r[1] in (None, ""):
+            break
+        values = list(r[L.BIEU_FIGURE_COL - 1 : last])
+        out.append({"tt": r[0] or "", "label": r[1], "values": values})
+    wb.close()
+    return out
+
+
+def form_mismatches(path: Path, form: dict[str, Any]) -> list[str]:
+    """Every Bieu06a row that differs from the JSON's form (and rows missing or extra)."""
+    got = form_rows(path)
+    want = [{"tt": r["tt"], "label": r["label"], "values": r["values"]} for r in form["rows"]]
+    pairs = enumerate(zip(got, want, strict=False))  # a difference in length is named below
+    out = [f"row {i}: {g} != {w}" for i, (g, w) in pairs if g != w]
+    if len(got) != len(want):
+        out.append(f"{len(got)} rows in Bieu06a, {len(want)} in the JSON")
+    return out

@@ -35,13 +35,16 @@ def test_committed_template_is_what_the_code_generates(tmp_path: Path) -> None:
 
 def test_template_has_the_sheets_and_names_of_the_contract() -> None:
     wb = load_workbook(COMMITTED)
-    assert wb.sheetnames[:9] == ["HuongDan", "ThamSo", "HoSo", "DanhMucDonVi", "TongHop",
-                                 "ChiTiet", "BaoCao", "KiemTraDuLieu", "LichSu"]  # fmt: skip
+    assert wb.sheetnames[:10] == ["HuongDan", "ThamSo", "HoSo", "DanhMucDonVi", "TongHop",
+                                  "ChiTiet", "Bieu06a", "BaoCao", "KiemTraDuLieu",
+                                  "LichSu"]  # fmt: skip
     for name in L.REQUIRED_NAMES:
         assert name in wb.defined_names, name
     assert wb["TinhToan"].sheet_state == "hidden"
-    for sheet in ("TongHop", "ChiTiet", "BaoCao"):
+    for sheet in ("TongHop", "ChiTiet", "Bieu06a", "BaoCao", "LichSu"):
         assert int(wb[sheet].page_setup.paperSize) == 9  # A4
+    for sheet in ("ChiTiet", "Bieu06a", "LichSu"):
+        assert wb[sheet].page_setup.orientation == "landscape", sheet
 
 
 def test_formulas_are_excel_2010_and_bounded() -> None:
@@ -92,6 +95,15 @@ def test_the_committed_template_file_can_be_filled(tmp_path: Path) -> None:
     write_workbook(report, Settings(), a, rows_of_report(report))
     write_workbook(report, Settings(), b, rows_of_report(report), template=COMMITTED)
     da, db = dump_workbook(a), dump_workbook(b)
-    for sheet in ("HoSo", "DanhMucDonVi", "ChiTiet", "TongHop", "TinhToan", "ThamSo"):
+    for sheet in (
+        "HoSo",
+        "DanhMucDonVi",
+        "ChiTiet",
+        "TongHop",
+        "TinhToan",
+        "ThamSo",
+        "Bieu06a",
+        "LichSu",
+    ):
         assert da[sheet]["cells"] == db[sheet]["cells"], sheet
     assert da["defined_names"] == db["defined_names"]

@@ -9,6 +9,7 @@ report (``build --history PREVIOUS.xlsx``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..model import HISTORY_KEYS, HistoryRow, Report, Row, Section
 
@@ -50,6 +51,17 @@ def rows_of_report(report: Report, min_due: int = 30) -> list[HistoryRow]:
             )
         )
     return out
+
+
+def with_section_ids(rows: Iterable[HistoryRow], sections: Sequence[Section]) -> list[HistoryRow]:
+    """``rows`` with a section written by its title (a LichSu sheet's "Phần" column shows
+    titles) given its id again, for the sections of this build; ids pass unchanged."""
+    ids = {s.title: s.id for s in sections}
+    known = {s.id for s in sections}
+    return [
+        replace(r, section=ids[r.section]) if r.section not in known and r.section in ids else r
+        for r in rows
+    ]
 
 
 def merge(earlier: Iterable[HistoryRow], newer: Iterable[HistoryRow]) -> list[HistoryRow]:

@@ -1,19 +1,21 @@
 """Write the case rows of HoSo straight into the saved .xlsx, fast.
 
 openpyxl builds a Python object per cell: for a province-month (60,000 cases x 27 columns,
-15 values and 12 helper formulas) that would be most of the build time.  Here openpyxl
+15 values and 13 helper formulas) that would be most of the build time.  Here openpyxl
 saves the workbook with two sample rows, and the package is then written again with the
 sheet's XML part streamed from the real rows (``sheet_xml``): text as indexes into a
 shared strings table, dates as serial numbers, and the helper formulas as *shared
 formulas* (the formula once, "same as above" for every other row), which Excel and
-LibreOffice both read, and which also makes the file several times smaller.
+LibreOffice both read, and which also makes the file several times smaller; each helper
+cell carries its cached value (``cached_cases``), and the other sheets' formula cells get
+theirs as the package is written (``cached_xml``).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -22,6 +24,7 @@ from typing import Any
 import numpy as np
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .cached_xml import Patch, patched_parts
 from .case_rows import CaseRows
 from .sheet_xml import Kinds, SharedStrings, col_letter, rows_xml
 from .xlsx_package import SST_PART, register_shared_strings, sheet_part
@@ -101,15 +104,19 @@ def inject_rows(
     rows: Sequence[Sequence[Any]],
     formulas: list[str],
     first_formula_col: int,
+    values: Sequence[np.ndarray] | None = None,
+    patches: Mapping[str, Patch] | None = None,
 ) -> None:
     """Write to ``target`` the workbook ``saved`` by openpyxl (bytes or a file) with the
     two sample rows at ``first_row`` of ``sheet`` replaced by ``rows`` (values from column
     A; a ``CaseRows`` is used as columns) followed on each row by the shared helper
-    ``formulas`` (written for ``first_row``, in columns from ``first_formula_col``)."""
+    ``formulas`` (written for ``first_row``, in columns from ``first_formula_col``) with
+    their cached ``values`` if given; the other sheets named in ``patches`` are patched
+    (``cached_xml``)."""
     source = BytesIO(saved) if isinstance(saved, bytes) else saved
     with zipfile.ZipFile(source) as zf:
         infos = zf.infolist()
-        parts = {i.filename: zf.read(i.filename) for i in infos}
+        parts = patched_parts({i.filename: zf.read(i.filename) for i in infos}, patches or {})
     part = sheet_part(parts, sheet)
     parts = register_shared_strings(parts)
     columns = list(rows.columns.values()) if isinstance(rows, CaseRows) else _columns(rows)
@@ -126,7 +133,7 @@ def inject_rows(
             with out.open(part, "w", force_zip64=big) as stream:
                 stream.write(head.encode("utf-8"))
                 for chunk in rows_xml(columns, first_row, styles, formulas, first_formula_col,
-                                      sst):  # fmt: skip
+                                      sst, values=values):  # fmt: skip
                     stream.write(chunk.encode("utf-8"))
                 stream.write(tail.encode("utf-8"))
         out.writestr(SST_PART, sst.xml())

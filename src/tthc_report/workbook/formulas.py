@@ -10,8 +10,20 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.formula import ArrayFormula
 
+from ..count.forms import OTHER_FIELD
 from ..prepare.words import LEVEL_NAMES
 from .layout import (
+    BIEU_BASE_COL,
+    BIEU_BY_FIELD,
+    BIEU_COLUMNS,
+    BIEU_FIGURE_COL,
+    BIEU_FIRST,
+    BIEU_GROUP,
+    BIEU_GROUP_COL,
+    BIEU_KIND_COL,
+    BIEU_OWN_COL,
+    BIEU_ROW,
+    BIEU_TOTAL,
     CARRIED,
     CH_DIRECT,
     CH_FULL,
@@ -28,6 +40,7 @@ from .layout import (
     DELIVERED,
     DM_FIRST,
     DM_HEADERS,
+    FORM_SHEET,
     HELPER_COL,
     HOSO_COL,
     HOSO_FIRST,
@@ -68,7 +81,7 @@ def equal_to(text: str) -> str:
 
 
 def hoso_formulas(r: int) -> list[str]:
-    """The helper formulas of case row ``r`` (columns P..AA, in HOSO_HELPERS order)."""
+    """The helper formulas of case row ``r`` (columns P..AB, in HOSO_HELPERS order)."""
     c = {k: f"${v}{r}" for k, v in HOSO_COL.items()}
     h = {k: f"${v}{r}" for k, v in HELPER_COL.items()}
     has_result = f'OR({c["result_date"]}<>"",{c["delivered"]}<>"")'
@@ -96,6 +109,15 @@ def hoso_formulas(r: int) -> list[str]:
     unit = h["_DonVi"]
     agency = f'IF({c["agency"]}<>"",{c["agency"]},{c["unit"]})'
     agency_key = exact(f'INDEX(DM_Phan,{unit})&"|{KIND_AGENCY}|"&{agency}')
+    unit_level = f"INDEX(DM_Cap,{unit})"
+    field = f'IF({c["field"]}<>"",{c["field"]},"{OTHER_FIELD}")'
+    district = f"INDEX(DM_CapTren,{unit})"
+    who = (
+        f'IF({unit_level}="{LEVEL_NAMES["province"]}",{agency},IF(AND({unit_level}="{LEVEL_NAMES["commune"]}",'
+        f'{district}<>""),{district},INDEX(DM_Ten,{unit})))'
+    )
+    form_key = exact(f'{unit_level}&"|"&IF(Bieu06a_Theo="{BIEU_BY_FIELD}",{field},{who})')
+    form_row = f"=IF({unit}=0,0,IFERROR(MATCH({form_key},Bieu06a_Khoa,0),0))"
     return [
         status,
         f'=IF({c["received"]}="",0,INT({c["received"]}))',
@@ -109,6 +131,7 @@ def hoso_formulas(r: int) -> list[str]:
         f"=IF({unit}=0,0,INDEX(DM_DongHuyen,{unit}))",
         _outcome(h, "KyNayBatDau", "KyNayKetThuc"),
         _outcome(h, "KyTruocBatDau", "KyTruocKetThuc"),
+        form_row,
     ]
 
 
@@ -141,6 +164,58 @@ def frequency_formula(out: str, start: str, end: str) -> str:
             f"*(HoSo_NgayTra<={end}),{base}+{DELIVERED},0),TT_Bins)"
         )
     return "=" + "+".join(parts)
+
+
+def form_frequency_formula() -> str:
+    """Bieu06a's histogram of the current period: bins (row - 1) * K + outcome + 1 of each
+    case's form row (``_DongBieu``), its state and, for new cases, its channel."""
+    row, out, base = "HoSo_DongBieu", "HoSo_KqNay", f"(HoSo_DongBieu-1)*{K}+1"
+    return (
+        f"=FREQUENCY(IF(({row}>0)*({out}>=0),{base}+{out},0),TT_BieuBins)"
+        f"+FREQUENCY(IF(({row}>0)*({out}>=0)*({out}<{CARRIED}),{base}+HoSo_Kenh,0),TT_BieuBins)"
+    )
+
+
+def bieu06a_formulas(r: int) -> dict[int, str]:
+    """column index -> formula for Bieu06a row ``r``: the first bin, the row's own figures
+    from its bins (rows of a group only) and the shown figures (3)..(13): its own on a row,
+    the sum of the group's rows on a group row, of every row on the total row."""
+    kind, base = f"${col(BIEU_KIND_COL)}{r}", f"${col(BIEU_BASE_COL)}{r}"
+    own = {n: f"{col(BIEU_OWN_COL + n - 3)}{r}" for n in range(3, 14)}
+
+    def at(*offsets: int) -> str:
+        return "+".join(f"INDEX(TT_Bieu,{base}+{o})" for o in offsets)
+
+    def span(a: int, z: int) -> str:
+        return f"SUM(INDEX(TT_Bieu,{base}+{a}):INDEX(TT_Bieu,{base}+{z}))"
+
+    def both(state: str) -> str:
+        i = STATES.index(state)
+        return at(NEW + i, CARRIED + i)
+
+    figures = {
+        3: span(NEW, CARRIED + len(STATES) - 1),
+        4: span(CH_PARTIAL, CH_ONLINE_OTHER),
+        5: f"{span(NEW, NEW + len(STATES) - 1)}-{own[4]}",
+        6: span(CARRIED, CARRIED + len(STATES) - 1),
+        7: f"{own[8]}+{own[9]}+{own[10]}",
+        8: both("resolved_early"),
+        9: f"{both('resolved_on_time')}+{both('returned')}+{both('withdrawn')}",
+        10: both("resolved_late"),
+        11: f"{own[12]}+{own[13]}",
+        12: both("pending_in_time"),
+        13: both("pending_overdue"),
+    }
+    out = {BIEU_BASE_COL: f"=(ROW()-ROW($A${BIEU_FIRST}))*{K}+2"}
+    for n in range(3, 14):
+        out[BIEU_OWN_COL + n - 3] = f'=IF({kind}="{BIEU_ROW}",{figures[n]},0)'
+        column = f"INDEX(Bieu06a_SoLieu,0,{n - 2})"
+        out[BIEU_FIGURE_COL + n - 3] = (
+            f'=IF({kind}="{BIEU_ROW}",{own[n]},IF({kind}="{BIEU_GROUP}",SUMIFS({column},'
+            f'Bieu06a_Loai,"{BIEU_ROW}",Bieu06a_Nhom,${col(BIEU_GROUP_COL)}{r}),'
+            f'IF({kind}="{BIEU_TOTAL}",SUMIFS({column},Bieu06a_Loai,"{BIEU_ROW}"),"")))'
+        )
+    return out
 
 
 def dm_formulas(r: int) -> list[str]:
@@ -235,12 +310,14 @@ def tonghop_formula(block: int, key: str, previous: bool) -> str:
     )
 
 
-def write_formula_rows(  # type: ignore[no-untyped-def]
-    ws_hoso, ws_dm, ws_ct, ws_tt, sizes: Sizes, old: Sizes | None, hoso_rows: bool = True
+def write_formula_rows(
+    wb: Workbook, sizes: Sizes, old: Sizes | None, hoso_rows: bool = True
 ) -> None:
     """Write every per-row formula for ``sizes`` rows, clear what an earlier size left
-    below, and write the bins and the two FREQUENCY array formulas.  ``hoso_rows=False``
+    below, and write the bins and the FREQUENCY array formulas.  ``hoso_rows=False``
     leaves HoSo's rows to fast_rows (the report writer streams them)."""
+    ws_hoso, ws_dm, ws_ct = wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"]
+    ws_form, ws_tt = wb[FORM_SHEET], wb["TinhToan"]
     for r in range(HOSO_FIRST, HOSO_FIRST + (sizes.cases if hoso_rows else 0)):
         for i, f in enumerate(hoso_formulas(r)):
             ws_hoso.cell(r, HOSO_INPUT + 1 + i, f)
@@ -250,6 +327,9 @@ def write_formula_rows(  # type: ignore[no-untyped-def]
     for r in range(CT_FIRST, CT_FIRST + sizes.rows):
         for c, f in chitiet_formulas(r).items():
             ws_ct.cell(r, c, f)
+    for r in range(BIEU_FIRST, BIEU_FIRST + sizes.form):
+        for c, f in bieu06a_formulas(r).items():
+            ws_form.cell(r, c, f)
     if old is not None:
         _clear(
             ws_hoso,
@@ -259,9 +339,13 @@ def write_formula_rows(  # type: ignore[no-untyped-def]
         )
         _clear(ws_dm, DM_FIRST + sizes.units, DM_FIRST + old.units, len(DM_HEADERS))
         _clear(ws_ct, CT_FIRST + sizes.rows, CT_FIRST + old.rows, CT_PREV_COL + len(METRIC_KEYS))
-        _clear(ws_tt, 1, old.bins + 2, 3)
+        width = BIEU_OWN_COL + BIEU_COLUMNS - 1
+        _clear(ws_form, BIEU_FIRST + sizes.form, BIEU_FIRST + old.form, width)
+        _clear(ws_tt, 1, max(old.bins, old.form_bins) + 2, 5)
     for i in range(sizes.bins):
         ws_tt.cell(i + 1, 1, i)
+    for i in range(sizes.form_bins):
+        ws_tt.cell(i + 1, 4, i)
     for column, (ref, formula) in histogram_formulas(sizes).items():
         ws_tt[f"{column}1"] = ArrayFormula(ref, formula)
 
@@ -272,6 +356,7 @@ def write_formula_rows(  # type: ignore[no-untyped-def]
 HISTOGRAM_NAMES = {
     "TT_TinhNay": frequency_formula("HoSo_KqNay", "KyNayBatDau", "KyNayKetThuc")[1:],
     "TT_TinhTruoc": frequency_formula("HoSo_KqTruoc", "KyTruocBatDau", "KyTruocKetThuc")[1:],
+    "TT_TinhBieu": form_frequency_formula()[1:],
 }
 
 
@@ -279,7 +364,11 @@ def histogram_formulas(sizes: Sizes) -> dict[str, tuple[str, str]]:
     """TinhToan's two array formulas: column -> (range, formula), one bin more than the
     bins (FREQUENCY's last value counts what is above the last bin)."""
     n = sizes.bins + 1
-    return {"B": (f"B1:B{n}", "=TT_TinhNay"), "C": (f"C1:C{n}", "=TT_TinhTruoc")}
+    return {
+        "B": (f"B1:B{n}", "=TT_TinhNay"),
+        "C": (f"C1:C{n}", "=TT_TinhTruoc"),
+        "E": (f"E1:E{sizes.form_bins + 1}", "=TT_TinhBieu"),
+    }
 
 
 def define_histogram_names(wb: Workbook) -> None:

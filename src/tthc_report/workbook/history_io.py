@@ -15,7 +15,9 @@ from ..model import HISTORY_KEYS, HistoryRow
 from .layout import name_target
 
 ANCHOR = "LichSu_Dau"
-WIDTH = 4 + len(HISTORY_KEYS) + 4  # label, start, end, section, figures, leader...
+#: label, start, end, section title, figures, leader, its rate, low volume, no cases; then
+#: the section id (hidden; a workbook written before it was added has the id in "Phần")
+WIDTH = 4 + len(HISTORY_KEYS) + 5
 
 
 def _iso(v: object) -> str:
@@ -63,7 +65,9 @@ def _count(key: str, v: object) -> float | int | None:
 
 def history_from_rows(rows: Iterable[Sequence[object]]) -> list[HistoryRow]:
     """History rows from the LichSu block's values, from its anchor (``LichSu_Dau``) down
-    to the first row without a month label: openpyxl rows or an xlwings range's values."""
+    to the first row without a month label: openpyxl rows or an xlwings range's values.
+    Without the hidden id column the section is what "Phần" shows (an id, or a title that
+    ``count.history.with_section_ids`` turns back into its id)."""
     out: list[HistoryRow] = []
     for found in rows:
         values = list(found)[:WIDTH] + [None] * (WIDTH - len(found))
@@ -71,7 +75,9 @@ def history_from_rows(rows: Iterable[Sequence[object]]) -> list[HistoryRow]:
             break
         label, start, end, section = values[:4]
         figures = values[4 : 4 + len(HISTORY_KEYS)]
-        leader, leader_rate, low, none = values[4 + len(HISTORY_KEYS) :]
+        leader, leader_rate, low, none, section_id = values[4 + len(HISTORY_KEYS) :]
+        if section_id not in (None, ""):
+            section = section_id
         out.append(
             HistoryRow(
                 period_label=str(label),

@@ -38,16 +38,21 @@ KIND_TOTAL, KIND_AGENCY, KIND_DISTRICT, KIND_UNIT = "Tổng", "Cơ quan", "Huy�
 
 # --- sheets -----------------------------------------------------------------------------
 
+#: the sheets both writers fill (the add-in's xlwings writer checks them before writing)
 SHEETS = (
     "HuongDan", "ThamSo", "HoSo", "DanhMucDonVi", "TongHop", "ChiTiet", "BaoCao",
     "KiemTraDuLieu", "LichSu", "TinhToan",
 )  # fmt: skip
+#: form II.06a (docs/forms.md), filled by the command line's writer
+FORM_SHEET = "Bieu06a"
+#: every sheet, in the workbook's order
+ALL_SHEETS = (*SHEETS[:6], FORM_SHEET, *SHEETS[6:])
 
 HOSO_FIRST = 2  # first case row
 HOSO_INPUT = len(COLUMNS)  # A..O: the canonical columns of docs/inputs.md
 HOSO_HELPERS = (
     "_TrangThai", "_NgayTN", "_NgayHen", "_NgayKT", "_NgayTra", "_Kenh", "_DonVi",
-    "_DongTong", "_DongDV", "_DongHuyen", "_KqNay", "_KqTruoc",
+    "_DongTong", "_DongDV", "_DongHuyen", "_KqNay", "_KqTruoc", "_DongBieu",
 )  # fmt: skip
 DM_FIRST = 2
 DM_HEADERS = ("Mã đơn vị", "Tên đơn vị", "Cấp", "Đơn vị cấp trên", "_Phan", "_DongTong",
@@ -61,11 +66,27 @@ CT_KEY_COL = CT_SECTION_COL + 1  # AE (hidden)
 CT_BASE_COL = CT_KEY_COL + 1  # AF (hidden)
 CT_PREV_COL = CT_BASE_COL + 1  # AG..: previous period's figures (hidden)
 
+#: Bieu06a: the first row of figures; A (TT), B (label), C..M the figures (3)..(13); hidden:
+#: O kind, P group, Q key (what the cases are matched on), R first bin, S..AC a row's own
+#: figures (its bins; 0 on group and total rows), which the group and total rows add up
+BIEU_FIRST = 11
+BIEU_COLUMNS = 11  # (3)..(13)
+BIEU_FIGURE_COL = 3  # C
+BIEU_KIND_COL = 15  # O
+BIEU_GROUP_COL = BIEU_KIND_COL + 1  # P
+BIEU_KEY_COL = BIEU_KIND_COL + 2  # Q
+BIEU_BASE_COL = BIEU_KIND_COL + 3  # R
+BIEU_OWN_COL = BIEU_KIND_COL + 4  # S..AC
+BIEU_GROUP, BIEU_ROW, BIEU_TOTAL = "Nhóm", "Dòng", "Tổng"
+#: the layout words of Bieu06a_Theo: rows keyed by unit or by field
+BIEU_BY_UNIT, BIEU_BY_FIELD = "Đơn vị", "Lĩnh vực"
+
 #: template capacities: rows that carry formulas in the committed template (the add-in
 #: resizes every table to the data)
 TEMPLATE_CASES = 500
 TEMPLATE_UNITS = 200
 TEMPLATE_ROWS = 250
+TEMPLATE_FORM_ROWS = 200
 #: ChiTiet rows the conditional formats cover, whatever the data: the add-in can add rows
 #: but cannot edit conditional formats portably (more rows than this keep their figures,
 #: without the colours)
@@ -102,10 +123,16 @@ class Sizes:
     cases: int
     units: int
     rows: int
+    #: Bieu06a's rows (groups, rows and the total)
+    form: int = TEMPLATE_FORM_ROWS
 
     @property
     def bins(self) -> int:
         return max(self.rows, 1) * K + 1
+
+    @property
+    def form_bins(self) -> int:
+        return max(self.form, 1) * K + 1
 
 
 # --- defined names ----------------------------------------------------------------------
@@ -135,6 +162,7 @@ FIXED_NAMES = {
     "NoiNhan": ("ThamSo", "B24"),
     "ChucVuNguoiKy": ("ThamSo", "B25"),
     "NguoiKy": ("ThamSo", "B26"),
+    "Bieu06aTheo": ("ThamSo", "B27"),
     "BangPhan_Dau": ("ThamSo", "N4"),
     "HoSo_Dau": ("HoSo", f"A{HOSO_FIRST}"),
     "DanhMuc_Dau": ("DanhMucDonVi", f"A{DM_FIRST}"),
@@ -151,6 +179,9 @@ FIXED_NAMES = {
     "TongHop_TenPhan1": ("TongHop", "A6"),
     "TongHop_Phan2": ("TongHop", "F33"),
     "TongHop_TenPhan2": ("TongHop", "A33"),
+    "Bieu06a_Theo": ("Bieu06a", f"{col(BIEU_KIND_COL)}{BIEU_FIRST - 5}"),
+    "Bieu06a_Dau": ("Bieu06a", f"A{BIEU_FIRST}"),
+    "Bieu06a_KhoaDau": ("Bieu06a", f"{col(BIEU_KIND_COL)}{BIEU_FIRST}"),
 }
 #: ThamSo's cells naming where the button reads the month's cases: the folder of exports
 #: and the unit catalog file (relative paths: from the workbook's folder)
@@ -218,7 +249,26 @@ def sized_names(s: Sizes) -> dict[str, tuple[str, str]]:
     names["TT_Bins"] = ("TinhToan", f"A1:A{s.bins}")
     names["TT_Nay"] = ("TinhToan", f"B1:B{s.bins + 1}")
     names["TT_Truoc"] = ("TinhToan", f"C1:C{s.bins + 1}")
+    names.update(form_names(s))
     return names
+
+
+def form_names(s: Sizes) -> dict[str, tuple[str, str]]:
+    """Bieu06a's range names and its histogram's on TinhToan (D: bins, E: counts)."""
+    last = BIEU_FIRST + max(s.form, 1) - 1
+
+    def bieu(c: int) -> str:
+        return f"{col(c)}{BIEU_FIRST}:{col(c)}{last}"
+
+    own = f"{col(BIEU_OWN_COL)}{BIEU_FIRST}:{col(BIEU_OWN_COL + BIEU_COLUMNS - 1)}{last}"
+    return {
+        "Bieu06a_Loai": (FORM_SHEET, bieu(BIEU_KIND_COL)),
+        "Bieu06a_Nhom": (FORM_SHEET, bieu(BIEU_GROUP_COL)),
+        "Bieu06a_Khoa": (FORM_SHEET, bieu(BIEU_KEY_COL)),
+        "Bieu06a_SoLieu": (FORM_SHEET, own),
+        "TT_BieuBins": ("TinhToan", f"D1:D{s.form_bins}"),
+        "TT_Bieu": ("TinhToan", f"E1:E{s.form_bins + 1}"),
+    }
 
 
 REQUIRED_NAMES = (*FIXED_NAMES, *TABLE_NAMES, *sized_names(Sizes(1, 1, 1)))

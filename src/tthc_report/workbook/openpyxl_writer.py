@@ -17,6 +17,7 @@ from io import BytesIO
 from pathlib import Path
 from zipfile import ZIP_STORED, BadZipFile, ZipFile
 
+import numpy as np
 from openpyxl import load_workbook
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.utils.cell import range_boundaries
@@ -32,9 +33,14 @@ from ..outputs import atomic_write
 from ..read.columns import COLUMNS, DATE_KEYS
 from . import formulas
 from . import layout as L
+from .cached_sheets import CachedValues
+from .cached_xml import Patch, cells_patch, fill_values, write_package
 from .fast_rows import inject_rows, write_sample_rows
 from .plan import Plan, make_plan
-from .template import DATE_FMT, DATETIME_FMT, add_charts, build_template, detail_formats
+from .styles import DATE_FMT, DATETIME_FMT
+from .template import build_template, detail_formats
+from .template_form import LABEL_WIDTH, form_formats
+from .template_history import add_charts, history_heights
 
 FORMULA_START = "="
 #: HoSo's helper formulas, written for its first case row
@@ -49,7 +55,7 @@ def check_names(wb: Workbook, source: str) -> None:
             + (f" và {len(missing) - 1} tên khác" if len(missing) > 1 else "")
             + ": hãy tạo lại mẫu bằng 'tthc-report template'."
         )
-    for sheet in L.SHEETS:
+    for sheet in L.ALL_SHEETS:
         if sheet not in wb.sheetnames:
             raise TemplateError(f"Mẫu bảng tính {source} thiếu trang tính {sheet}.")
 
@@ -82,6 +88,7 @@ def template_sizes(wb: Workbook) -> L.Sizes:
         cases=_rows_of(wb, "HoSo_TrangThai", L.HOSO_FIRST),
         units=_rows_of(wb, "DM_Ten", L.DM_FIRST),
         rows=_rows_of(wb, "ChiTiet_Khoa", L.CT_FIRST),
+        form=_rows_of(wb, "Bieu06a_Khoa", L.BIEU_FIRST),
     )
 
 
@@ -92,9 +99,7 @@ def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> 
     old = template_sizes(wb)
     L.define_names(wb, L.sized_names(plan.sizes))
     formulas.define_histogram_names(wb)
-    formulas.write_formula_rows(
-        wb["HoSo"], wb["DanhMucDonVi"], wb["ChiTiet"], wb["TinhToan"], plan.sizes, old
-    )
+    formulas.write_formula_rows(wb, plan.sizes, old)
     return wb
 
 
@@ -115,7 +120,7 @@ def apply_plan(wb: Workbook, plan: Plan, skip: Sequence[str] = ()) -> None:
     for name, value in {**plan.scalars, **plan.overrides}.items():
         sheet, row, column = L.name_target(wb, name)
         _put(wb[sheet], row, column, value)
-    for name, rows in plan.blocks.items():
+    for name, rows in {**plan.blocks, **plan.form_blocks}.items():
         if name in skip:
             continue
         sheet, row, column = L.name_target(wb, name)
@@ -146,7 +151,15 @@ def _finish_sheets(wb: Workbook, plan: Plan) -> None:
     ws = wb[sheet]
     for i in range(len(plan.blocks.get("KiemTra_Dau", []))):
         ws.cell(first + i, 7).alignment = Alignment(wrap_text=True, vertical="top")
-    add_charts(wb, plan.months, plan.sections, plan.districts)
+    history = list(plan.blocks.get("LichSu_Dau", []))
+    add_charts(wb, plan.months, plan.sections, plan.districts, len(history))
+    history_heights(wb["LichSu"], history)
+    form = wb[L.FORM_SHEET]
+    form.conditional_formatting = ConditionalFormattingList()
+    form_formats(form, plan.sizes.form)
+    for i, (_, label) in enumerate(plan.form_blocks.get("Bieu06a_Dau", [])):
+        height = L.paragraph_height(str(label or ""), LABEL_WIDTH)
+        form.row_dimensions[L.BIEU_FIRST + i].height = max(height, L.LINE_HEIGHT + 3)
 
 
 def fill_template(plan: Plan, template: Path | None) -> Workbook:
@@ -174,15 +187,41 @@ def save_openpyxl(wb: Workbook) -> bytes:
     return saved.getvalue()
 
 
+def cache_values(wb: Workbook, plan: Plan) -> tuple[dict[str, Patch], list[np.ndarray]]:
+    """Every formula's value (``cached_sheets``): TinhToan's array cells set in ``wb``; the
+    patches that give the other sheets' formula cells theirs in the saved package; HoSo's
+    helper columns."""
+    cached = CachedValues.of(plan)
+    tt = wb["TinhToan"]
+    for (r, c), v in cached.array_values().items():
+        tt.cell(r, c).value = v
+    patches = {sheet: cells_patch(v) for sheet, v in cached.values_for(wb).items() if v}
+    return patches, [cached.helpers[h] for h in L.HOSO_HELPERS]
+
+
+def _helpers_patch(helpers: Sequence[np.ndarray]) -> Patch:
+    """HoSo's helper cells written one by one (a template file): values by column and row."""
+    index = {L.HELPER_COL[h]: i for i, h in enumerate(L.HOSO_HELPERS)}
+
+    def value_of(letters: str, row: int) -> object:
+        i = index.get(letters)
+        n = row - L.HOSO_FIRST
+        return int(helpers[i][n]) if i is not None and 0 <= n < len(helpers[i]) else None
+
+    return lambda xml: fill_values(xml, value_of)
+
+
 def save_filled(wb: Workbook, plan: Plan, path: Path, streamed: bool) -> None:
-    """Save a ``fill_template`` workbook to ``path``, streaming HoSo's cases if
-    ``streamed``."""
+    """Save a ``fill_template`` workbook to ``path`` with every formula's cached value,
+    streaming HoSo's cases if ``streamed``."""
+    patches, helpers = cache_values(wb, plan)
+    saved = save_openpyxl(wb)
     if not streamed:
-        wb.save(path)
+        write_package(saved, path, {**patches, "HoSo": _helpers_patch(helpers)})
         return
     rows = plan.blocks.get("HoSo_Dau", [])
-    inject_rows(save_openpyxl(wb), path, "HoSo", L.HOSO_FIRST, rows, HOSO_FORMULAS,
-                L.HOSO_INPUT + 1)  # fmt: skip
+    inject_rows(saved, path, "HoSo", L.HOSO_FIRST, rows, HOSO_FORMULAS, L.HOSO_INPUT + 1,
+                helpers, patches)  # fmt: skip
 
 
 def write_workbook(

@@ -13,12 +13,26 @@ from datetime import date, datetime
 from typing import Any
 
 from ..config import Settings
+from ..count.forms import FORM_ID
 from ..formatting import number
-from ..model import HISTORY_KEYS, SEVERITY_LABELS, HistoryRow, Report
+from ..model import (
+    FORM_GROUP,
+    FORM_ROW,
+    FORM_TOTAL,
+    HISTORY_KEYS,
+    SEVERITY_LABELS,
+    HistoryRow,
+    Report,
+)
 from ..prepare.words import LEVEL_NAMES
 from .case_rows import CaseRows, relevant_cases
 from .layout import (
     BANGPHAN_ROWS,
+    BIEU_BY_FIELD,
+    BIEU_BY_UNIT,
+    BIEU_GROUP,
+    BIEU_ROW,
+    BIEU_TOTAL,
     KIND_AGENCY,
     KIND_DISTRICT,
     KIND_TOTAL,
@@ -46,6 +60,10 @@ class Plan:
     districts: int
     #: names written as values over the template's formulas (an explicit --from/--to range)
     overrides: dict[str, Value] = field(default_factory=dict)
+    #: form II.06a (the Bieu06a sheet): its layout word, rows (TT, label) and keys (kind,
+    #: group, what the cases are matched on); kept apart from ``blocks`` until the add-in's
+    #: writer fills Bieu06a too
+    form_blocks: dict[str, Block] = field(default_factory=dict)
 
 
 def detail_rows(report: Report) -> tuple[list[list[Value]], list[list[Value]]]:
@@ -66,13 +84,35 @@ def detail_rows(report: Report) -> tuple[list[list[Value]], list[list[Value]]]:
     return rows, secs
 
 
-def history_rows(rows: Sequence[HistoryRow]) -> list[list[Value]]:
+def history_rows(report: Report, rows: Sequence[HistoryRow]) -> list[list[Value]]:
+    """LichSu's rows: the section's title where staff read it ("Phần"), its id in the
+    hidden last column (what the next build reads back)."""
+    titles = {s.id: s.title for s in report.sections}
     return [
         [h.period_label, date.fromisoformat(h.period_start), date.fromisoformat(h.period_end),
-         h.section, *(h.values.get(k) for k in HISTORY_KEYS), h.leader, h.leader_rate,
-         h.low_volume_units, h.no_case_units]
+         titles.get(h.section, h.section), *(h.values.get(k) for k in HISTORY_KEYS), h.leader,
+         h.leader_rate, h.low_volume_units, h.no_case_units, h.section]
         for h in rows
     ]  # fmt: skip
+
+
+FORM_KINDS = {FORM_GROUP: BIEU_GROUP, FORM_ROW: BIEU_ROW, FORM_TOTAL: BIEU_TOTAL}
+
+
+def form_blocks(report: Report, layout: str) -> dict[str, Block]:
+    """Bieu06a's rows: (TT, label) shown, (kind, group, key) hidden.  A row's key is its
+    level's word and what its cases are matched on, as the HoSo helper ``_DongBieu``
+    builds it for each case."""
+    form = next((f for f in report.forms if f.id == FORM_ID), None)
+    rows = form.rows if form is not None else ()
+    shown = [[r.tt or None, r.label] for r in rows]
+    keys = [
+        [FORM_KINDS[r.kind], r.group or None,
+         f"{LEVEL_NAMES[r.level]}|{r.match}" if r.kind == FORM_ROW and r.level else None]
+        for r in rows
+    ]  # fmt: skip
+    word = BIEU_BY_FIELD if layout == "field" else BIEU_BY_UNIT
+    return {"Bieu06a_Theo": [[word]], "Bieu06a_Dau": shown, "Bieu06a_KhoaDau": keys}
 
 
 def chart_rows(report: Report, rows: Sequence[HistoryRow]) -> list[list[Value]]:
@@ -143,6 +183,7 @@ def make_plan(
         "TenTrungTam": settings.centre_name or None,
         "DonViBaoCao": settings.reporting_unit or None,
         "DonViNhanBaoCao": settings.receiving_unit or None,
+        "Bieu06aTheo": BIEU_BY_FIELD if settings.form_layout == "field" else BIEU_BY_UNIT,
         "CoQuanChuQuan": settings.managing_body or None,
         "CoQuanBanHanh": settings.issuing_body or None,
         "KyHieuVanBan": settings.document_code or None,
@@ -183,11 +224,19 @@ def make_plan(
         "BaoCao_Dau": [[t] for t in report.narrative],
         "KiemTra_TomTat": [[check_summary(report)]],
         "KiemTra_Dau": check_rows(report),
-        "LichSu_Dau": history_rows(history),
+        "LichSu_Dau": history_rows(report, history),
         "LichSu_BieuDoDau": chart_rows(report, history),
         "LichSu_HuyenDau": [[d] for d, _ in districts],
         "LichSu_HuyenPhanDau": [[s] for _, s in districts],
     }
-    sizes = Sizes(cases=max(len(cases), 1), units=max(len(units), 1), rows=max(len(detail), 1))
+    form = form_blocks(report, settings.form_layout)
+    sizes = Sizes(
+        cases=max(len(cases), 1),
+        units=max(len(units), 1),
+        rows=max(len(detail), 1),
+        form=max(len(form["Bieu06a_Dau"]), 1),
+    )
     months = len(blocks["LichSu_BieuDoDau"]) - 1
-    return Plan(scalars, blocks, sizes, len(report.sections), months, len(districts), overrides)
+    return Plan(
+        scalars, blocks, sizes, len(report.sections), months, len(districts), overrides, form
+    )

@@ -206,6 +206,41 @@ def formula_cells(
     return "".join(head) + "</row>", ("".join(other) + "</row>").split("\0")
 
 
+def formula_columns(
+    formulas: Sequence[str],
+    first_col: int,
+    styles: dict[int, Kinds],
+    first_row: int,
+    values: Sequence[np.ndarray],
+) -> list[Render]:
+    """The helper formula cells with their cached values (``values``: one integer array per
+    formula, one value per row): the shared formula on the first row, "same as above" on the
+    others, each cell with its ``<v>``."""
+    last = first_row + len(values[0]) - 1 if values else first_row
+    renders = []
+    for k, (formula, column) in enumerate(zip(formulas, values, strict=True)):
+        letter = col_letter(first_col + k)
+        attr = _style(styles.get(first_col + k, {}), "formula")
+        codes, uniques = pd.factorize(np.asarray(column))
+        tails = [f'"{attr}><f t="shared" si="{k}"/><v>{v}</v></c>' for v in uniques.tolist()]
+        render = _coded_column(letter, codes, tails)
+        body = escape(formula.removeprefix("="))
+        head = (f'<c r="{letter}{first_row}"{attr}><f t="shared" ref="{letter}{first_row}:'
+                f'{letter}{last}" si="{k}">{body}</f><v>{column[0]}</v></c>')  # fmt: skip
+        renders.append(_first_replaced(render, head))
+    return renders
+
+
+def _first_replaced(render: Render, head: str) -> Render:
+    def replaced(rows: list[str], start: int, stop: int) -> list[str]:
+        cells = render(rows, start, stop)
+        if start == 0 and cells:
+            cells[0] = head
+        return cells
+
+    return replaced
+
+
 def rows_xml(
     columns: Sequence[Any],
     first_row: int,
@@ -214,21 +249,27 @@ def rows_xml(
     first_formula_col: int,
     sst: SharedStrings,
     chunk: int = 8192,
+    values: Sequence[np.ndarray] | None = None,
 ) -> Iterator[str]:
     """The ``<row>`` elements of ``columns`` (values from column A) from ``first_row``, each
-    followed by the shared helper ``formulas``; with no row, one row of formulas."""
+    followed by the shared helper ``formulas`` (with ``values`` as their cached results when
+    given); with no row, one row of formulas."""
     count = len(columns[0]) if columns else 0
     n = max(count, 1)
     last = first_row + n - 1
     renders = [
-        column_renderer(col_letter(j + 1), values, styles.get(j + 1, {}), sst)
-        for j, values in enumerate(columns)
-    ]
-    first_tail, tail = formula_cells(formulas, first_formula_col, styles, first_row, last)
+        column_renderer(col_letter(j + 1), column, styles.get(j + 1, {}), sst)
+        for j, column in enumerate(columns)
+    ] if count else []  # fmt: skip
+    if values is not None:
+        renders += formula_columns(formulas, first_formula_col, styles, first_row, values)
+        first_tail, tail = "</row>", ["</row>"]
+    else:
+        first_tail, tail = formula_cells(formulas, first_formula_col, styles, first_row, last)
     for start in range(0, n, chunk):
         stop = min(start + chunk, n)
         rows = [str(r) for r in range(first_row + start, first_row + stop)]
-        cells = [render(rows, start, stop) for render in renders] if count else []
+        cells = [render(rows, start, stop) for render in renders]
         heads = [f'<row r="{r}">' for r in rows]
         tails = [r.join(tail) for r in rows]
         if start == 0:

@@ -2,79 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import HISTORY_KEYS
-from ..prepare.words import (
-    CHANNEL_NAMES,
-    CHANNEL_WORDS,
-    ONLINE_LEVEL_NAMES,
-    ONLINE_LEVEL_WORDS,
-    STATUS_NAMES,
-    STATUS_WORDS,
-)
+from ..prepare.words import STATUS_NAMES
 from ..read.columns import COLUMNS
 from . import formulas
 from . import layout as L
-from .labels import CT_HEADERS, GUIDE, HISTORY_HEADERS, METRIC_LABELS
+from .labels import CT_HEADERS, GUIDE, METRIC_LABELS
+from .styles import (
+    AMBER,
+    BOX,
+    COUNT_FMT,
+    DATE_FMT,
+    DATETIME_FMT,
+    GREY,
+    RATE_FMT,
+    RED,
+    SECTION_FILL,
+    TITLE_FONT,
+    WRAP,
+    a4,
+    header,
+    widths,
+)
+from .template_form import form_sheet
+from .template_history import (
+    CHART_DISTRICTS,
+    CHART_MONTHS,
+    add_charts,
+    district_rate_formula,  # noqa: F401  (the add-in's writer imports it from here)
+    history_sheet,
+)
+from .word_tables import channel_table, online_level_table, status_table
 
-HEAD_FILL = PatternFill("solid", fgColor="1F4E78")
-HEAD_FONT = Font(bold=True, color="FFFFFF")
-#: Times New Roman, the font of official Vietnamese documents (LibreOffice shows it as
-#: Liberation Serif, which has every Vietnamese letter)
-TITLE_FONT = Font(name="Times New Roman", bold=True, size=14, color="1F4E78")
-SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
-RED = PatternFill("solid", fgColor="F8CBAD")
-AMBER = PatternFill("solid", fgColor="FFE699")
-GREY = PatternFill("solid", fgColor="D9D9D9")
-THIN = Side(style="thin", color="A6A6A6")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-WRAP = Alignment(wrap_text=True, vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-
-COUNT_FMT = "#,##0"
-RATE_FMT = "0.00%"
-DATE_FMT = "dd/mm/yyyy"
-DATETIME_FMT = "dd/mm/yyyy hh:mm"
-HISTORY_RATE_FMT = "0.00"
 TEMPLATE_MONTH = datetime(2021, 10, 1)
 GUIDE_WIDTH = L.NARRATIVE_WIDTH  # HuongDan's column (characters): A4 portrait, as BaoCao
-#: rows of the history and district blocks the template's charts cover
-CHART_MONTHS, CHART_DISTRICTS = 24, 30
-
-
-def _header(
-    ws: Worksheet, row: int, labels: list[str] | tuple[str, ...], first_col: int = 1
-) -> None:
-    for i, text in enumerate(labels):
-        c = ws.cell(row, first_col + i, text)
-        c.fill, c.font, c.alignment, c.border = HEAD_FILL, HEAD_FONT, CENTER, BOX
-
-
-def _widths(ws: Worksheet, widths: Mapping[str, float]) -> None:
-    for letter, w in widths.items():
-        ws.column_dimensions[letter].width = w
-
-
-def _a4(ws: Worksheet, landscape: bool, area: str | None = None) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    if area:
-        ws.print_area = area
 
 
 def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Workbook:
@@ -83,7 +51,7 @@ def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Work
     sizes = sizes or L.Sizes(L.TEMPLATE_CASES, L.TEMPLATE_UNITS, L.TEMPLATE_ROWS)
     wb = Workbook()
     wb.remove(wb.active)
-    sheets = {name: wb.create_sheet(name) for name in L.SHEETS}
+    sheets = {name: wb.create_sheet(name) for name in L.ALL_SHEETS}
     _guide(sheets["HuongDan"])
     _settings(sheets["ThamSo"])
     _cases(sheets["HoSo"], sizes)
@@ -92,15 +60,17 @@ def build_template(sizes: L.Sizes | None = None, hoso_rows: bool = True) -> Work
     _detail(sheets["ChiTiet"], sizes)
     _narrative(sheets["BaoCao"])
     _checks(sheets["KiemTraDuLieu"])
-    _history(sheets["LichSu"])
+    form_sheet(sheets[L.FORM_SHEET], sizes)
+    history_sheet(sheets["LichSu"])
     tt = sheets["TinhToan"]
     tt.sheet_state = "hidden"
-    tt["E1"] = "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet và loại kết quả."
+    tt["G1"] = (
+        "Trang tính tính toán (ẩn): tần suất theo dòng ChiTiet (A-C) và dòng Bieu06a (D-E) "
+        "và loại kết quả."
+    )
     L.define_names(wb, {**L.FIXED_NAMES, **L.TABLE_NAMES, **L.sized_names(sizes)})
     formulas.define_histogram_names(wb)
-    formulas.write_formula_rows(
-        sheets["HoSo"], sheets["DanhMucDonVi"], sheets["ChiTiet"], tt, sizes, None, hoso_rows
-    )
+    formulas.write_formula_rows(wb, sizes, None, hoso_rows)
     add_charts(wb, CHART_MONTHS, 2, CHART_DISTRICTS)
     wb.active = 2
     return wb
@@ -119,15 +89,15 @@ def _guide(ws: Worksheet) -> None:
             cell.font = Font(bold=True)
         else:
             ws.row_dimensions[i].height = L.paragraph_height(cell.value, GUIDE_WIDTH)
-    _widths(ws, {"A": GUIDE_WIDTH})
-    _a4(ws, landscape=False, area=f"A1:A{len(GUIDE) + 2}")
+    widths(ws, {"A": GUIDE_WIDTH})
+    a4(ws, landscape=False, area=f"A1:A{len(GUIDE) + 2}")
 
 
 def _settings(ws: Worksheet) -> None:
     ws["A1"] = "THAM SỐ BÁO CÁO"
     ws["A1"].font = TITLE_FONT
     ws["A2"] = "Chỉ sửa các ô màu vàng; các ô còn lại là công thức."
-    _header(ws, 3, ["Tham số", "Giá trị", "Ghi chú"])
+    header(ws, 3, ["Tham số", "Giá trị", "Ghi chú"])
     rows = [
         ("Tháng báo cáo (ngày 1 của tháng)", TEMPLATE_MONTH, DATE_FMT, True,
          "Đổi tháng ở đây: mọi số liệu tính lại."),
@@ -160,6 +130,8 @@ def _settings(ws: Worksheet) -> None:
         ("Nơi nhận", "", "@", True, "Mỗi nơi nhận một dòng (Alt+Enter) hoặc cách nhau bởi ;"),
         ("Chức vụ người ký", "", "@", True, "Ví dụ: GIÁM ĐỐC"),
         ("Người ký", "", "@", True, ""),
+        ("Biểu II.06a: các dòng theo", L.BIEU_BY_UNIT, "@", True,
+         "Đơn vị (cơ quan, huyện) hoặc Lĩnh vực (cần cột Lĩnh vực); lập lại báo cáo sau khi đổi."),
     ]  # fmt: skip
     yellow = PatternFill("solid", fgColor="FFF2CC")
     for i, (label, value, fmt, editable, note) in enumerate(rows, 4):
@@ -169,28 +141,16 @@ def _settings(ws: Worksheet) -> None:
         if editable:
             c.fill = yellow
         ws.cell(i, 3, note)
-    _header(ws, 3, ["Trạng thái (chữ)", "Mã"], 5)
-    status_key = {"resolved": 1, "returned": 2, "withdrawn": 3, "processing": 4, "cancelled": 5}
-    words = list(STATUS_NAMES.values()) + sorted(STATUS_WORDS)
-    seen: list[str] = []
-    for w in words:
-        if w.casefold() not in (x.casefold() for x in seen):
-            seen.append(w)
-    for i, w in enumerate(seen, 4):
-        ws.cell(i, 5, w)
-        key = STATUS_WORDS.get(w.casefold()) or next(k for k, v in STATUS_NAMES.items() if v == w)
-        ws.cell(i, 6, status_key[key])
-    _header(ws, 3, ["Hình thức nộp (chữ)", "Mã"], 8)
-    channels = {**{v.casefold(): k for k, v in CHANNEL_NAMES.items()}, **CHANNEL_WORDS}
-    for i, (w, key) in enumerate(sorted(channels.items()), 4):
-        ws.cell(i, 8, w)
-        ws.cell(i, 9, {"direct": 1, "online": 2, "postal": 3}[key])
-    _header(ws, 3, ["Mức độ (chữ)", "Mã"], 11)
-    levels = {**{v.casefold(): k for k, v in ONLINE_LEVEL_NAMES.items()}, **ONLINE_LEVEL_WORDS}
-    for i, (w, key) in enumerate(sorted(levels.items()), 4):
-        ws.cell(i, 11, w)
-        ws.cell(i, 12, {"partial": 1, "full": 2}[key])
-    _header(ws, 3, ["Cấp", "Phần báo cáo"], 14)
+    for first, title, table in (
+        (5, "Trạng thái (chữ)", status_table()),
+        (8, "Hình thức nộp (chữ)", channel_table()),
+        (11, "Mức độ (chữ)", online_level_table()),
+    ):
+        header(ws, 3, [title, "Mã"], first)
+        for i, (w, code) in enumerate(table, 4):
+            ws.cell(i, first, w)
+            ws.cell(i, first + 1, code)
+    header(ws, 3, ["Cấp", "Phần báo cáo"], 14)
     for i, (w, sec) in enumerate((("Tỉnh", "province"), ("Huyện", "local"), ("Xã", "local")), 4):
         ws.cell(i, 14, w)
         ws.cell(i, 15, sec)
@@ -203,24 +163,28 @@ def _settings(ws: Worksheet) -> None:
                          error="Ngày bắt đầu kỳ từ 1 đến 28.", showErrorMessage=True)  # fmt: skip
     day.add("B5")
     ws.add_data_validation(day)
-    _widths(ws, {"A": 34, "B": 16, "C": 44, "E": 20, "H": 26, "K": 18, "N": 10, "O": 14})
+    layout = DataValidation(type="list", formula1=f'"{L.BIEU_BY_UNIT},{L.BIEU_BY_FIELD}"',
+                            allow_blank=True, showErrorMessage=True)  # fmt: skip
+    layout.add(L.FIXED_NAMES["Bieu06aTheo"][1])
+    ws.add_data_validation(layout)
+    widths(ws, {"A": 34, "B": 16, "C": 44, "E": 20, "H": 26, "K": 18, "N": 10, "O": 14})
     ws.freeze_panes = "A4"
 
 
 def _cases(ws: Worksheet, sizes: L.Sizes) -> None:
     headers = [c.header for c in COLUMNS] + list(L.HOSO_HELPERS)
-    _header(ws, 1, headers)
+    header(ws, 1, headers)
     for h in L.HOSO_HELPERS:
         ws.cell(1, L.HOSO_INPUT + 1 + L.HOSO_HELPERS.index(h)).fill = PatternFill(
             "solid", fgColor="7F7F7F"
         )
     ws.freeze_panes = "B2"
-    widths = {"A": 26, "B": 34, "C": 30, "D": 8, "E": 20, "F": 40, "G": 20}
+    sizes_of = {"A": 26.0, "B": 34, "C": 30, "D": 8, "E": 20, "F": 40, "G": 20}
     for key in ("received", "due", "result_date", "delivered", "stopped"):
-        widths[L.HOSO_COL[key]] = 17
-    widths.update({L.HOSO_COL["channel"]: 18, L.HOSO_COL["online_level"]: 12,
-                   L.HOSO_COL["status"]: 15})  # fmt: skip
-    _widths(ws, widths)
+        sizes_of[L.HOSO_COL[key]] = 17
+    sizes_of.update({L.HOSO_COL["channel"]: 18, L.HOSO_COL["online_level"]: 12,
+                     L.HOSO_COL["status"]: 15})  # fmt: skip
+    widths(ws, sizes_of)
     for h in L.HOSO_HELPERS:
         ws.column_dimensions[L.HELPER_COL[h]].width = 10
     last = 200_000
@@ -243,9 +207,9 @@ def format_case_rows(ws: Worksheet, first: int, stop: int) -> None:
 
 
 def _catalog(ws: Worksheet, sizes: L.Sizes) -> None:
-    _header(ws, 1, list(L.DM_HEADERS))
+    header(ws, 1, list(L.DM_HEADERS))
     ws.freeze_panes = "A2"
-    _widths(ws, {"A": 12, "B": 44, "C": 8, "D": 30, "E": 10, "F": 10, "G": 10, "H": 10})
+    widths(ws, {"A": 12, "B": 44, "C": 8, "D": 30, "E": 10, "F": 10, "G": 10, "H": 10})
     dv = DataValidation(type="list", formula1='"Tỉnh,Huyện,Xã"', allow_blank=True)
     dv.add("C2:C5000")
     ws.add_data_validation(dv)
@@ -270,7 +234,7 @@ def _summary(ws: Worksheet) -> None:
         ws.cell(title, 1).fill = SECTION_FILL
         for c in range(2, 5):
             ws.cell(title, c).fill = SECTION_FILL
-        _header(ws, first - 1, ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng (+)/giảm (-)"])
+        header(ws, first - 1, ["Chỉ tiêu", "Kỳ này", "Kỳ trước", "Tăng (+)/giảm (-)"])
         ws.cell(first - 1, 2).value = '="Kỳ này ("&KyNayNhan&")"'
         ws.cell(first - 1, 3).value = '="Kỳ trước ("&KyTruocNhan&")"'
         ws.row_dimensions[first - 1].height = 30
@@ -290,10 +254,10 @@ def _summary(ws: Worksheet) -> None:
                 for c in range(1, 5):
                     ws.cell(r, c).font = Font(bold=True)
     ws.column_dimensions["F"].hidden = True
-    _widths(ws, {"A": 52, "B": 18, "C": 18, "D": 18})
+    widths(ws, {"A": 52, "B": 18, "C": 18, "D": 18})
     ws.freeze_panes = "B5"
     last = L.TONGHOP_FIRST[L.TONGHOP_BLOCKS] + len(L.METRIC_KEYS) - 1
-    _a4(ws, landscape=False, area=f"A1:D{last}")
+    a4(ws, landscape=False, area=f"A1:D{last}")
 
 
 def _detail(ws: Worksheet, sizes: L.Sizes) -> None:
@@ -317,12 +281,12 @@ def _detail(ws: Worksheet, sizes: L.Sizes) -> None:
         if i == 4:
             c.font = Font(italic=True, color="7030A0")
     headers = list(L.CT_LABELS) + [CT_HEADERS[k] for k in L.METRIC_KEYS] + ["Ghi chú"]
-    _header(ws, 5, headers)
-    _header(ws, 5, ["_Phan", "_Khoa", "_Goc"], L.CT_SECTION_COL)
-    _header(ws, 5, [f"{CT_HEADERS[k]} (kỳ trước)" for k in L.METRIC_KEYS], L.CT_PREV_COL)
+    header(ws, 5, headers)
+    header(ws, 5, ["_Phan", "_Khoa", "_Goc"], L.CT_SECTION_COL)
+    header(ws, 5, [f"{CT_HEADERS[k]} (kỳ trước)" for k in L.METRIC_KEYS], L.CT_PREV_COL)
     ws.row_dimensions[5].height = 66
     ws.freeze_panes = ws.cell(L.CT_FIRST, 3)
-    _widths(ws, {"A": 9, "B": 40, "C": 7, "D": 20})
+    widths(ws, {"A": 9, "B": 40, "C": 7, "D": 20})
     for i, key in enumerate(L.METRIC_KEYS):
         letter = L.col(L.CT_METRIC_COL + i)
         ws.column_dimensions[letter].width = 9
@@ -363,7 +327,7 @@ def detail_formats(ws: Worksheet, rows: int) -> None:
         area,
         FormulaRule(formula=[f'$A{r}="{L.KIND_TOTAL}"'], fill=SECTION_FILL, font=Font(bold=True)),
     )
-    _a4(ws, landscape=True, area=detail_print_area(rows))
+    a4(ws, landscape=True, area=detail_print_area(rows))
     ws.print_title_rows = "5:5"
 
 
@@ -378,69 +342,13 @@ def _narrative(ws: Worksheet) -> None:
     )
     ws["A2"].alignment = Alignment(horizontal="center")
     ws["A2"].font = Font(italic=True)
-    _widths(ws, {"A": L.NARRATIVE_WIDTH})
-    _a4(ws, landscape=False)
+    widths(ws, {"A": L.NARRATIVE_WIDTH})
+    a4(ws, landscape=False)
 
 
 def _checks(ws: Worksheet) -> None:
     ws["A1"] = "KIỂM TRA DỮ LIỆU"
     ws["A1"].font = TITLE_FONT
-    _header(ws, 4, ["Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung"])
+    header(ws, 4, ["Mức", "Tệp", "Trang tính", "Dòng", "Cột", "Giá trị", "Nội dung"])
     ws.freeze_panes = "A5"
-    _widths(ws, {"A": 11, "B": 30, "C": 14, "D": 8, "E": 20, "F": 24, "G": 90})
-
-
-def _history(ws: Worksheet) -> None:
-    ws["A1"] = "LỊCH SỬ SỐ LIỆU THEO THÁNG (mỗi lần lập báo cáo thêm hoặc cập nhật một tháng)"
-    ws["A1"].font = TITLE_FONT
-    _header(ws, 2, list(HISTORY_HEADERS))
-    ws.freeze_panes = "B3"
-    _widths(ws, {"A": 14, "B": 12, "C": 12, "D": 10, "S": 30})
-    for i, key in enumerate(HISTORY_KEYS):
-        letter = L.col(5 + i)
-        ws.column_dimensions[letter].number_format = (
-            HISTORY_RATE_FMT if key.endswith("_rate") else COUNT_FMT
-        )
-    ws.column_dimensions["T"].number_format = HISTORY_RATE_FMT
-    ws["Z1"] = "Dữ liệu biểu đồ: tỷ lệ đúng hạn theo tháng (%) và theo huyện (kỳ này)"
-    ws["Z2"], ws["AE2"], ws["AF2"] = "Tháng", "Huyện", "Tỷ lệ đúng hạn"
-    ws["Z1"].font = ws["Z2"].font = ws["AE2"].font = ws["AF2"].font = Font(bold=True)
-    _widths(ws, {"Z": 14, "AE": 26})
-    ws.column_dimensions["AF"].number_format = RATE_FMT
-    ws.column_dimensions["AG"].hidden = True
-
-
-def district_rate_formula(r: int) -> str:
-    k = L.METRIC_KEYS.index("on_time_rate") + 1
-    return (
-        f'=IF($AE{r}="","",IFERROR(INDEX(ChiTiet_KyNay,MATCH($AG{r}&"|{L.KIND_DISTRICT}|"&$AE{r},'
-        f'ChiTiet_Khoa,0),{k})*1,""))'
-    )
-
-
-def add_charts(wb: Workbook, months: int, sections: int, districts: int) -> None:
-    """The line chart of the on-time rate by month per section and the bar chart of the
-    on-time rate by district, both on LichSu (replacing any already there)."""
-    ws = wb["LichSu"]
-    ws._charts = []
-    line = LineChart()
-    line.title = "Tỷ lệ giải quyết đúng hạn theo tháng (%)"
-    line.y_axis.title = "%"
-    line.height, line.width = 8, 18
-    n = max(months, 1)
-    data = Reference(ws, min_col=27, max_col=26 + max(sections, 1), min_row=2, max_row=2 + n)
-    line.add_data(data, titles_from_data=True)
-    line.set_categories(Reference(ws, min_col=26, min_row=3, max_row=2 + n))
-    ws.add_chart(line, "A30")
-    bar = BarChart()
-    bar.type = "bar"
-    bar.title = "Tỷ lệ đúng hạn theo huyện, kỳ này"
-    bar.height, bar.width = 9, 18
-    d = max(districts, 1)
-    for r in range(3, 3 + d):
-        ws.cell(r, 32, district_rate_formula(r))
-    bar.add_data(Reference(ws, min_col=32, min_row=2, max_row=2 + d), titles_from_data=True)
-    bar.set_categories(Reference(ws, min_col=31, min_row=3, max_row=2 + d))
-    bar.legend = None
-    bar.x_axis.number_format = "0%"
-    ws.add_chart(bar, "K30")
+    widths(ws, {"A": 11, "B": 30, "C": 14, "D": 8, "E": 20, "F": 24, "G": 90})
