@@ -5,7 +5,7 @@ three units in two groups, each row's 11 figures consistent with the form's iden
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -23,7 +23,7 @@ from tthc_report.cli import main
 from tthc_report.config import Settings
 from tthc_report.document import build_document, form_ii06a, write_document
 from tthc_report.errors import OutputError
-from tthc_report.model import Report
+from tthc_report.model import Form, FormRow, Report
 
 
 def figures(online: int, direct: int, carried: int, early: int, on_time: int, late: int,
@@ -63,16 +63,11 @@ FORM = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True, eq=False)
-class ReportWithForms(Report):
-    """The report as issue 13 extends it: a ``forms`` value beside the figures."""
-
-    forms: Any = field(default=None)
-
-
-def with_forms(report: Report, forms: Any) -> ReportWithForms:
-    return ReportWithForms(**{f.name: getattr(report, f.name) for f in fields(Report)},
-                           forms=forms)  # fmt: skip
+def with_forms(report: Report, form: dict[str, Any]) -> Report:
+    """The report with the hand-made form as its form II.06a."""
+    rows = tuple(FormRow(r["tt"], r["label"], r["kind"], tuple(r["values"])) for r in form["rows"])
+    made = Form("ii06a", form["layout"], report.period, tuple(form["columns"]), rows)
+    return replace(report, forms=(made,))
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +83,12 @@ def test_the_hand_made_rows_keep_the_form_identities() -> None:
 
 
 def test_the_adapter_reads_every_way_the_report_may_hold_the_form(report: Report) -> None:
-    assert form_ii06a(report) is None  # no forms yet
+    real = form_ii06a(report)  # the report's own form II.06a (Report.forms)
+    assert real is not None
+    assert [list(r.values) for r in real.rows] == [
+        r["values"] for r in report.to_dict()["forms"]["ii06a"]["rows"]
+    ]
+    assert form_ii06a(replace(report, forms=())) is None
     as_mapping = form_ii06a(SimpleNamespace(forms={"ii06a": FORM}, period=report.period))
     as_object = form_ii06a(
         SimpleNamespace(forms=SimpleNamespace(to_dict=lambda: {"ii06a": FORM}), period=None)
@@ -116,7 +116,7 @@ def test_a_form_of_the_wrong_shape_is_refused_by_row(report: Report, row, messag
 
 def test_the_appendix_on_landscape_pages(report: Report, tmp_path: Path) -> None:
     settings = Settings(reporting_unit="Trung tâm PVHCC tỉnh Vĩnh Phúc", document_code="TTPVHCC")
-    path = write_document(with_forms(report, {"ii06a": FORM}), settings, tmp_path / "pl.docx",
+    path = write_document(with_forms(report, FORM), settings, tmp_path / "pl.docx",
                           appendix=True)  # fmt: skip
     doc = docx.Document(str(path))
     portrait, landscape = doc.sections
@@ -160,20 +160,19 @@ def test_the_appendix_on_landscape_pages(report: Report, tmp_path: Path) -> None
 
 def test_build_document_refuses_an_appendix_without_a_form(report: Report) -> None:
     with pytest.raises(OutputError, match="II.06a"):
-        build_document(report, Settings(), appendix=True)
+        build_document(replace(report, forms=()), Settings(), appendix=True)
     assert len(build_document(report, Settings()).sections) == 1
+    assert len(build_document(report, Settings(), appendix=True).sections) == 2
 
 
-def test_the_command_line_refuses_the_appendix_before_writing_anything(
-    tmp_path: Path, capsys
-) -> None:
+def test_the_command_line_writes_the_appendix_of_the_reports_form(tmp_path: Path, capsys) -> None:
     out, js = tmp_path / "vb.docx", tmp_path / "so_lieu.json"
     argv = ["build", str(WORKED), "--month", "2021-10", "--json", str(js), "--docx", str(out)]
-    assert main([*argv, "--docx-appendix"]) == 2
-    assert not out.exists() and not js.exists()
-    assert "II.06a" in capsys.readouterr().err
     assert main(["build", str(WORKED), "--month", "2021-10", "--docx-appendix"]) == 2
     assert "--docx-appendix chỉ dùng cùng --docx" in capsys.readouterr().err
-    assert main(argv) == 0
-    assert json.loads(js.read_text(encoding="utf-8"))["schema"] == "tthc-report/metrics@1"
-    assert docx.Document(str(out)).tables
+    assert main([*argv, "--docx-appendix"]) == 0
+    rows = json.loads(js.read_text(encoding="utf-8"))["forms"]["ii06a"]["rows"]
+    table = docx.Document(str(out)).tables[-1]
+    body = rows_text(table)[4:]
+    assert [(r[0], r[1]) for r in body] == [(r["tt"], r["label"]) for r in rows]
+    assert [[vn_number(t) for t in r[2:]] for r in body] == [r["values"] for r in rows]

@@ -3,7 +3,8 @@
 The adapter reads the JSON shape of docs/figures.md (``forms.ii06a``: ``layout``,
 ``period``, ``rows`` of ``tt``, ``label``, ``kind`` group / row / total and ``values``, the
 11 integers of columns (3)..(13)), whether the report holds it as that mapping or as an
-object with ``to_dict()``; a report without it gives None.  Nothing here imports
+object with ``to_dict()``, or as the model's ``Report.forms`` (``Form`` objects by id); a
+report without it gives None.  Nothing here imports
 python-docx.
 """
 
@@ -44,10 +45,15 @@ def _mapping(value: Any) -> Any:
 def form_ii06a(report: Any) -> FormII06a | None:
     """The report's form II.06a, or None when it has none (no ``forms``, or no
     ``ii06a`` in them)."""
-    forms = _mapping(getattr(report, "forms", None))
-    if not forms:
-        return None
-    data = forms.get("ii06a") if isinstance(forms, Mapping) else getattr(forms, "ii06a", None)
+    forms = getattr(report, "forms", None)
+    if isinstance(forms, tuple | list):  # the model: Report.forms, Form objects by id
+        found = next((f for f in forms if getattr(f, "id", None) == "ii06a"), None)
+        data = found.to_dict() if found is not None else None
+    else:
+        forms = _mapping(forms)
+        if not forms:
+            return None
+        data = forms.get("ii06a") if isinstance(forms, Mapping) else getattr(forms, "ii06a", None)
     if not data:
         return None
     return parse_form(_mapping(data), report.period)

@@ -14,9 +14,10 @@ from typing import Any
 from .sheet_xml import escape
 from .xlsx_package import sheet_part
 
-#: a formula cell as openpyxl writes it: attributes, the formula, an empty value
+#: a formula cell as openpyxl writes it: attributes, the formula, an empty value (``<v/>``
+#: or ``<v></v>``: openpyxl writes one or the other as lxml is installed or not)
 _FORMULA_CELL = re.compile(
-    r'<c r="([A-Z]+)(\d+)"([^>]*)>(<f(?:[^>]*/>|[^>]*>[^<]*</f>))<v\s*/></c>'
+    r'<c r="([A-Z]+)(\d+)"([^>]*)>(<f(?:[^>]*/>|[^>]*>[^<]*</f>))<v\s*(?:/>|></v>)</c>'
 )
 _TYPE = re.compile(r'\s+t="[^"]*"')
 #: the deflate level of the package (as fast_rows writes it)
