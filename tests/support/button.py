@@ -143,7 +143,7 @@ def assert_same_as_openpyxl(
     got = after_actions(before, sheets, actions)
     want_wb = openpyxl_workbook(plan)
     want = cells_of(want_wb)
-    for sheet in L.SHEETS:
+    for sheet in L.ALL_SHEETS:
         keys = set(got[sheet]) | set(want[sheet])
         diff = {k: (got[sheet].get(k), want[sheet].get(k)) for k in keys
                 if got[sheet].get(k) != want[sheet].get(k)}  # fmt: skip

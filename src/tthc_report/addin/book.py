@@ -38,6 +38,7 @@ PARAMS: dict[str, tuple[str, float]] = {
     "NoiNhan": ("recipients", 1),
     "ChucVuNguoiKy": ("signer_title", 1),
     "NguoiKy": ("signer_name", 1),
+    "Bieu06aTheo": ("form_layout", 1),
 }
 MONTH_NAME = "ThangBaoCao"
 

@@ -33,11 +33,12 @@ from typing import Any
 import numpy as np
 
 from ..errors import TemplateError
-from ..model import HISTORY_KEYS
 from ..workbook import formulas
 from ..workbook import layout as L
+from ..workbook.history_io import WIDTH as HISTORY_WIDTH
 from ..workbook.plan import Plan, Value
 from ..workbook.template import DATE_FMT, DATETIME_FMT, detail_print_area, district_rate_formula
+from ..workbook.template_form import form_print_area
 
 #: cells per write call (keeps each COM call / remote action a manageable size)
 CHUNK_CELLS = 100_000
@@ -51,7 +52,10 @@ BLOCKS: dict[str, tuple[int, bool]] = {
     "BaoCao_Dau": (1, True),
     "KiemTra_TomTat": (1, False),
     "KiemTra_Dau": (7, True),
-    "LichSu_Dau": (4 + len(HISTORY_KEYS) + 4, True),
+    "LichSu_Dau": (HISTORY_WIDTH, True),
+    "Bieu06a_Theo": (1, False),
+    "Bieu06a_Dau": (2, True),
+    "Bieu06a_KhoaDau": (3, True),
     "LichSu_BieuDoDau": (1 + L.TONGHOP_BLOCKS, True),
     "LichSu_HuyenDau": (1, True),
     "LichSu_HuyenPhanDau": (1, True),
@@ -63,6 +67,13 @@ CT_WIDTH = L.CT_PREV_COL + len(L.METRIC_KEYS) - 1  # A .. the last previous-peri
 #: ChiTiet's formula columns, as (first, last) spans: the figures and the note, then the
 #: key, the base bin and the previous period's figures (the section id between is a value)
 CT_FORMULA_SPANS = ((L.CT_METRIC_COL, L.CT_NOTE_COL), (L.CT_KEY_COL, CT_WIDTH))
+BIEU_WIDTH = L.BIEU_OWN_COL + L.BIEU_COLUMNS - 1  # A .. the row's own last figure
+#: Bieu06a's formula columns: the figures (3)..(13), then the first bin and the own figures
+#: (TT, label, kind, group and key between them are values)
+BIEU_FORMULA_SPANS = (
+    (L.BIEU_FIGURE_COL, L.BIEU_FIGURE_COL + L.BIEU_COLUMNS - 1),
+    (L.BIEU_BASE_COL, BIEU_WIDTH),
+)
 EXCEL_ROWS = 1_048_576
 LICHSU_RATE_COL = 32  # AF: the district on-time rate formulas of the bar chart
 _LOOKS_TYPED = re.compile(r"^[\s\d.,:/%+\-eE]*\d[\s\d.,:/%+\-eE]*$")
@@ -138,13 +149,14 @@ def book_sizes(book: Any) -> L.Sizes:
         cases=_name_rows(book, "HoSo_TrangThai", L.HOSO_FIRST),
         units=_name_rows(book, "DM_Ten", L.DM_FIRST),
         rows=_name_rows(book, "ChiTiet_Khoa", L.CT_FIRST),
+        form=_name_rows(book, "Bieu06a_Khoa", L.BIEU_FIRST),
     )
 
 
 def check_names(book: Any) -> None:
     """Every sheet and defined name the writer uses is there (before any write)."""
     sheets = {s.name for s in book.sheets}
-    for sheet in L.SHEETS:
+    for sheet in L.ALL_SHEETS:
         if sheet not in sheets:
             raise TemplateError(
                 f"Bảng tính {book.name} không có trang {sheet}: hãy dùng bảng tính tạo bằng "
@@ -222,7 +234,16 @@ def _size_tables(book: Any, plan: Plan, old: L.Sizes) -> None:
     rows = [formulas.chitiet_formulas(r) for r in range(L.CT_FIRST, L.CT_FIRST + sizes.rows)]
     for first, last in CT_FORMULA_SPANS:
         _write(ct, L.CT_FIRST, first, [[f[c] for c in range(first, last + 1)] for f in rows], True)
-    _size_histograms(book.sheets["TinhToan"], sizes, max(old.bins, _name_rows(book, "TT_Bins", 1)))
+    form = book.sheets[L.FORM_SHEET]
+    stale = max(_last_row(form), L.BIEU_FIRST + old.form - 1)
+    _clear(form, L.BIEU_FIRST + sizes.form, stale, 1, BIEU_WIDTH)
+    rows = [formulas.bieu06a_formulas(r) for r in range(L.BIEU_FIRST, L.BIEU_FIRST + sizes.form)]
+    for first, last in BIEU_FORMULA_SPANS:
+        _write(form, L.BIEU_FIRST, first, [[f[c] for c in range(first, last + 1)] for f in rows],
+               True)  # fmt: skip
+    old_bins = max(old.bins, old.form_bins, _name_rows(book, "TT_Bins", 1),
+                   _name_rows(book, "TT_BieuBins", 1))  # fmt: skip
+    _size_histograms(book.sheets["TinhToan"], sizes, old_bins)
 
 
 def _set_names(book: Any, refers: dict[str, str]) -> None:
@@ -235,10 +256,12 @@ def _set_names(book: Any, refers: dict[str, str]) -> None:
 
 
 def _size_histograms(sheet: Any, sizes: L.Sizes, old_bins: int) -> None:
-    """TinhToan: the bins 0 .. rows * K and the two array formulas one cell longer.  The
-    old arrays are cleared whole first (Excel cannot change part of an array)."""
-    _clear(sheet, 1, max(old_bins, sizes.bins) + 1, 1, 3)
+    """TinhToan: the bins 0 .. rows * K of ChiTiet (A) and of Bieu06a (D), and the three
+    array formulas one cell longer.  The old arrays are cleared whole first (Excel cannot
+    change part of an array)."""
+    _clear(sheet, 1, max(old_bins, sizes.bins, sizes.form_bins) + 1, 1, 5)
     _write(sheet, 1, 1, [[i] for i in range(sizes.bins)])
+    _write(sheet, 1, 4, [[i] for i in range(sizes.form_bins)])
     for ref, formula in formulas.histogram_formulas(sizes).values():
         sheet.range(ref).formula_array = formula
 
@@ -255,6 +278,7 @@ def _finish(book: Any, plan: Plan) -> None:
         if count:
             sheet.range((row, column), (row + count - 1, column)).wrap_text = True
     book.sheets["ChiTiet"].page_setup.print_area = detail_print_area(plan.sizes.rows)
+    book.sheets[L.FORM_SHEET].page_setup.print_area = form_print_area(plan.sizes.form)
     lichsu, first, _ = _anchor(book, "LichSu_HuyenDau")
     rates = [[district_rate_formula(r)] for r in range(first, first + plan.districts)]
     _write(lichsu, first, LICHSU_RATE_COL, rates, formula=True)
@@ -290,7 +314,7 @@ def apply_plan(book: Any, plan: Plan) -> None:
     old = book_sizes(book)
     with _Quiet(book.app):
         _size_tables(book, plan, old)
-        for name, rows in plan.blocks.items():
+        for name, rows in {**plan.blocks, **plan.form_blocks}.items():
             write_block(book, name, rows)
         for name, value in {**plan.scalars, **plan.overrides}.items():
             write_scalar(book, name, value)
