@@ -141,7 +141,10 @@ def test_the_appendix_on_landscape_pages(report: Report, tmp_path: Path) -> None
     assert units.text == "Đơn vị báo cáo: Trung tâm PVHCC tỉnh Vĩnh Phúc\nĐơn vị nhận báo cáo: ..."
     table = doc.tables[-1]
     rows = rows_text(table)
-    assert rows[0][:6] == ["TT", "Lĩnh vực, công việc giải quyết theo cấp"] + ["Tiếp nhận"] * 4
+    assert (
+        rows[0][:6]
+        == ["TT", "Lĩnh vực, công việc giải quyết theo cấp"] + ["Số hồ sơ tiếp nhận"] * 4
+    )
     assert (
         rows[0][6:] == ["Số lượng hồ sơ đã giải quyết"] * 4 + ["Số lượng hồ sơ đang giải quyết"] * 3
     )

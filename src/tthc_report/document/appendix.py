@@ -13,6 +13,7 @@ from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
 
 from ..config import Settings
+from ..count import form_labels as F
 from ..formatting import number, short_date
 from . import labels as T
 from .form_data import FormII06a
@@ -49,17 +50,19 @@ def add_appendix(doc: Document, settings: Settings, form: FormII06a) -> None:
     heading = doc.add_table(rows=1, cols=2)
     set_widths(heading, [HALF, Length(WIDTH - HALF)])
     code, units = heading.rows[0].cells
-    text_paragraph(code.paragraphs[0], T.FORM_CODE, LINE_SIZE, bold=True, align=LEFT)
-    receivers = (T.FORM_REPORTING.format(unit=T.filled(settings.reporting_unit)),
-                 T.FORM_RECEIVING.format(unit=T.filled(settings.receiving_unit)))  # fmt: skip
+    text_paragraph(code.paragraphs[0], F.FORM_CODE, LINE_SIZE, bold=True, align=LEFT)
+    receivers = (F.FORM_REPORTING.format(unit=T.filled(settings.reporting_unit)),
+                 F.FORM_RECEIVING.format(unit=T.filled(settings.receiving_unit)))  # fmt: skip
     text_paragraph(units.paragraphs[0], "\n".join(receivers), LINE_SIZE, align=RIGHT)
-    title = text_paragraph(doc.add_paragraph(), T.FORM_TITLE, TITLE_SIZE, bold=True)
+    title = text_paragraph(
+        doc.add_paragraph(), "\n".join(F.FORM_TITLE_LINES), TITLE_SIZE, bold=True
+    )
     title.paragraph_format.space_before = Pt(6)
     period = form.period
-    text_paragraph(doc.add_paragraph(), T.FORM_PERIOD.format(label=period.label), TITLE_SIZE)
-    span = T.FORM_RANGE.format(start=short_date(period.start), end=short_date(period.end))
+    text_paragraph(doc.add_paragraph(), F.FORM_PERIOD.format(label=period.label), TITLE_SIZE)
+    span = F.FORM_RANGE.format(start=short_date(period.start), end=short_date(period.end))
     text_paragraph(doc.add_paragraph(), span, TITLE_SIZE, italic=True)
-    text_paragraph(doc.add_paragraph(), T.FORM_UNIT, LINE_SIZE, italic=True, align=RIGHT)
+    text_paragraph(doc.add_paragraph(), F.FORM_UNIT, LINE_SIZE, italic=True, align=RIGHT)
     form_table(doc, form)
 
 
@@ -81,16 +84,16 @@ def form_table(doc: Document, form: FormII06a) -> Table:
     """The header (three rows of merged titles and the row of column numbers), then one row
     per form row: group and total rows in bold.  Rows are added one by one and filled
     through their own cells (``Table.cell`` walks the whole table at every call)."""
-    first = T.FORM_HEADER_ROWS + 1
+    first = F.FORM_HEADER_ROWS + 1
     _cell_text = _cell_writer(doc)
-    table = doc.add_table(rows=first, cols=T.FORM_COLUMNS)
+    table = doc.add_table(rows=first, cols=F.FORM_COLUMNS)
     table.style = doc.styles["Table Grid"]
     set_widths(table, WIDTHS)
-    for row, column, down, across, text in T.FORM_HEADER:
+    for row, column, down, across, text in F.FORM_HEADER:
         _cell_text(table.cell(row, column), text, bold=True)
         if down > 1 or across > 1:
             table.cell(row, column).merge(table.cell(row + down - 1, column + across - 1))
-    for column, cell in enumerate(table.rows[T.FORM_HEADER_ROWS].cells):
+    for column, cell in enumerate(table.rows[F.FORM_HEADER_ROWS].cells):
         _cell_text(cell, f"({column + 1})", italic=True)
     for form_row in form.rows:
         bold = form_row.kind != "row"

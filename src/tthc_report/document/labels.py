@@ -44,39 +44,6 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 APPENDIX = "Phụ lục"
 APPENDIX_OF = "(Kèm theo Báo cáo số {number})"
-FORM_CODE = "Biểu số II.06a/VPCP/KSTT"
-FORM_TITLE = (
-    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN,\nĐƠN VỊ TRỰC TIẾP GIẢI "
-    "QUYẾT THỦ TỤC HÀNH CHÍNH"
-)
-FORM_REPORTING = "Đơn vị báo cáo: {unit}"
-FORM_RECEIVING = "Đơn vị nhận báo cáo: {unit}"
-FORM_PERIOD = "Kỳ báo cáo: {label}"
-FORM_RANGE = "(Từ ngày {start} đến ngày {end})"
-FORM_UNIT = "Đơn vị tính: Số hồ sơ TTHC."
-#: the form's header cells: (row, column, rows spanned, columns spanned, text); the row
-#: under them numbers the columns (1)..(13)
-FORM_HEADER = (
-    (0, 0, 3, 1, "TT"),
-    (0, 1, 3, 1, "Lĩnh vực, công việc giải quyết theo cấp"),
-    (0, 2, 1, 4, "Tiếp nhận"),
-    (0, 6, 1, 4, "Số lượng hồ sơ đã giải quyết"),
-    (0, 10, 1, 3, "Số lượng hồ sơ đang giải quyết"),
-    (1, 2, 2, 1, "Tổng số"),
-    (1, 3, 1, 3, "Trong đó"),
-    (2, 3, 1, 1, "Trực tuyến"),
-    (2, 4, 1, 1, "Trực tiếp, dịch vụ bưu chính"),
-    (2, 5, 1, 1, "Từ kỳ trước"),
-    (1, 6, 2, 1, "Tổng số"),
-    (1, 7, 2, 1, "Trước hạn"),
-    (1, 8, 2, 1, "Đúng hạn (bao gồm cả hồ sơ chờ bổ sung và trả lại/xin rút)"),
-    (1, 9, 2, 1, "Quá hạn"),
-    (1, 10, 2, 1, "Tổng số"),
-    (1, 11, 2, 1, "Trong hạn (bao gồm cả hồ sơ chờ bổ sung và hồ sơ khác)"),
-    (1, 12, 2, 1, "Quá hạn"),
-)
-FORM_HEADER_ROWS = 3
-FORM_COLUMNS = 13
 
 
 def two_lines(text: str, max_chars: int) -> str:

@@ -83,33 +83,6 @@ HISTORY_HEADERS = (
 
 # --- form II.06a (the Bieu06a sheet) ----------------------------------------------------
 
-FORM_CODE = "Biểu số II.06a/VPCP/KSTT"
-FORM_TITLE = (
-    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
-    "THỦ TỤC HÀNH CHÍNH"
-)
-FORM_UNIT = "Đơn vị tính: Số hồ sơ TTHC."
-#: the header block, as (first column, last column, first row offset, last row offset, text)
-#: over the three header rows; columns count from A (1), rows from 0
-FORM_HEADERS = (
-    (1, 1, 0, 2, "TT"),
-    (2, 2, 0, 2, "Lĩnh vực, công việc giải quyết theo cấp"),
-    (3, 6, 0, 0, "Số hồ sơ tiếp nhận"),
-    (3, 3, 1, 2, "Tổng số"),
-    (4, 6, 1, 1, "Trong đó"),
-    (4, 4, 2, 2, "Trực tuyến"),
-    (5, 5, 2, 2, "Trực tiếp, dịch vụ bưu chính"),
-    (6, 6, 2, 2, "Từ kỳ trước"),
-    (7, 10, 0, 0, "Số lượng hồ sơ đã giải quyết"),
-    (7, 7, 1, 2, "Tổng số"),
-    (8, 8, 1, 2, "Trước hạn"),
-    (9, 9, 1, 2, "Đúng hạn (bao gồm cả hồ sơ chờ bổ sung và trả lại/xin rút)"),
-    (10, 10, 1, 2, "Quá hạn"),
-    (11, 13, 0, 0, "Số lượng hồ sơ đang giải quyết"),
-    (11, 11, 1, 2, "Tổng số"),
-    (12, 12, 1, 2, "Trong hạn (bao gồm cả hồ sơ chờ bổ sung và hồ sơ khác)"),
-    (13, 13, 1, 2, "Quá hạn"),
-)
 #: the hidden columns' headers: kind, group, key, first bin, then the row's own figures
 FORM_HIDDEN_HEADERS = ("_Loai", "_Nhom", "_Khoa", "_Goc", *(f"_({n})" for n in range(3, 14)))
 

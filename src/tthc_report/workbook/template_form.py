@@ -8,8 +8,9 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..count.form_labels import FORM_CODE, FORM_HEADER, FORM_TITLE, FORM_UNIT
 from . import layout as L
-from .labels import FORM_CODE, FORM_HEADERS, FORM_HIDDEN_HEADERS, FORM_TITLE, FORM_UNIT
+from .labels import FORM_HIDDEN_HEADERS
 from .styles import CENTER, COUNT_FMT, SECTION_FILL, a4, widths
 
 HEAD_ROW = L.BIEU_FIRST - 4  # the three header rows, then the numbering row
@@ -29,12 +30,12 @@ def form_print_area(rows: int) -> str:
 
 def form_sheet(ws: Worksheet, sizes: L.Sizes) -> None:
     _title_block(ws)
-    for first, last, top, bottom, text in FORM_HEADERS:
+    for top, left, down, across, text in FORM_HEADER:
         ws.merge_cells(
-            start_row=HEAD_ROW + top, start_column=first,
-            end_row=HEAD_ROW + bottom, end_column=last,
+            start_row=HEAD_ROW + top, start_column=left + 1,
+            end_row=HEAD_ROW + top + down - 1, end_column=left + across,
         )  # fmt: skip
-        ws.cell(HEAD_ROW + top, first, text)
+        ws.cell(HEAD_ROW + top, left + 1, text)
     for r in range(HEAD_ROW, HEAD_ROW + 4):
         for c in range(1, L.BIEU_FIGURE_COL + L.BIEU_COLUMNS):
             cell = ws.cell(r, c)
