@@ -145,12 +145,7 @@ def _name_rows(book: Any, name: str, first: int) -> int:
 
 def book_sizes(book: Any) -> L.Sizes:
     """The sizes the workbook's range names have now (like ``template_sizes``)."""
-    return L.Sizes(
-        cases=_name_rows(book, "HoSo_TrangThai", L.HOSO_FIRST),
-        units=_name_rows(book, "DM_Ten", L.DM_FIRST),
-        rows=_name_rows(book, "ChiTiet_Khoa", L.CT_FIRST),
-        form=_name_rows(book, "Bieu06a_Khoa", L.BIEU_FIRST),
-    )
+    return L.sizes_of_names(lambda name, first: _name_rows(book, name, first))
 
 
 def check_names(book: Any) -> None:

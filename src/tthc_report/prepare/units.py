@@ -64,6 +64,14 @@ def _written_parent(raw: object) -> str | None:
     return written[:1].upper() + written[1:]
 
 
+def warning_at(where: pd.Series, column: str, value: str, message: str, code: str) -> DataCheck:
+    """A warning at the place a case row was read (its source file, sheet and row)."""
+    return DataCheck(
+        WARNING, str(where["source_file"]), str(where["source_sheet"]),
+        int(where["source_row"]), column, value, message, code,
+    )  # fmt: skip
+
+
 class _UnitFinder:
     """Matches distinct (name, parent, level) triples to catalog units, or makes units of
     their own for names the catalog does not have (each listed once in the checks)."""
@@ -137,27 +145,19 @@ class _UnitFinder:
             else:
                 message = (f"Đơn vị '{raw}' không có trong danh mục đơn vị: {kept}. Hãy bổ sung "
                            "danh mục hoặc sửa tên.")  # fmt: skip
-            out.append(
-                DataCheck(
-                    WARNING, str(where["source_file"]), str(where["source_sheet"]),
-                    int(where["source_row"]), HEADERS["unit"], str(raw), message,
-                    "ambiguous_unit" if len(same) > 1 else "unknown_unit",
-                )
-            )  # fmt: skip
+            code = "ambiguous_unit" if len(same) > 1 else "unknown_unit"
+            out.append(warning_at(where, HEADERS["unit"], str(raw), message, code))
         by_id = {id(u): u for u in units}
         for (unit_id, _), (written, where) in self.elsewhere.items():
             unit = by_id[unit_id]
             home = unit.name if unit.level == "district" else unit.parent
-            out.append(
-                DataCheck(
-                    WARNING, str(where["source_file"]), str(where["source_sheet"]),
-                    int(where["source_row"]), HEADERS["parent"], written,
-                    f"Hồ sơ của '{unit.name}' ghi thuộc '{written}', nhưng danh mục đơn vị ghi "
-                    f"đơn vị này thuộc '{home}': tính theo danh mục. Hãy kiểm tra tên đơn vị "
-                    "hoặc cột huyện.",
-                    "district_differs",
-                )
-            )  # fmt: skip
+            out.append(warning_at(
+                where, HEADERS["parent"], written,
+                f"Hồ sơ của '{unit.name}' ghi thuộc '{written}', nhưng danh mục đơn vị ghi đơn "
+                f"vị này thuộc '{home}': tính theo danh mục. Hãy kiểm tra tên đơn vị hoặc cột "
+                "huyện.",
+                "district_differs",
+            ))  # fmt: skip
         return out
 
 
@@ -245,16 +245,13 @@ def _level_conflicts(
         first = group.iloc[0]
         unit = units[int(first["unit_id"])]
         said = LEVEL_NAMES.get(str(first["level_raw"]), str(first["level_raw"])).lower()
-        checks.append(
-            DataCheck(
-                WARNING, str(first["source_file"]), str(first["source_sheet"]),
-                int(first["source_row"]), HEADERS["level"], said,
-                f"{len(group)} hồ sơ của '{unit.name}' ghi cấp {said}, danh mục ghi cấp "
-                f"{LEVEL_NAMES.get(unit.level or '', unit.level or '').lower()}: tính theo cột "
-                "cấp của tệp. Hãy kiểm tra lại.",
-                "level_differs_from_catalog",
-            )
-        )  # fmt: skip
+        checks.append(warning_at(
+            first, HEADERS["level"], said,
+            f"{len(group)} hồ sơ của '{unit.name}' ghi cấp {said}, danh mục ghi cấp "
+            f"{LEVEL_NAMES.get(unit.level or '', unit.level or '').lower()}: tính theo cột cấp "
+            "của tệp. Hãy kiểm tra lại.",
+            "level_differs_from_catalog",
+        ))  # fmt: skip
     return checks
 
 

@@ -9,6 +9,7 @@ holds one FREQUENCY histogram per period over ``ChiTiet`` rows x ``K`` outcome b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -133,6 +134,21 @@ class Sizes:
     @property
     def form_bins(self) -> int:
         return max(self.form, 1) * K + 1
+
+
+#: the range names whose rows tell a workbook's sizes: size -> (name, its first row)
+SIZE_NAMES = {
+    "cases": ("HoSo_TrangThai", HOSO_FIRST),
+    "units": ("DM_Ten", DM_FIRST),
+    "rows": ("ChiTiet_Khoa", CT_FIRST),
+    "form": ("Bieu06a_Khoa", BIEU_FIRST),
+}
+
+
+def sizes_of_names(rows_of: Callable[[str, int], int]) -> Sizes:
+    """A workbook's sizes, from ``rows_of(name, first row)``: the rows a range name spans
+    (read through openpyxl or xlwings)."""
+    return Sizes(**{size: rows_of(name, first) for size, (name, first) in SIZE_NAMES.items()})
 
 
 # --- defined names ----------------------------------------------------------------------

@@ -84,12 +84,7 @@ def _rows_of(wb: Workbook, name: str, first: int) -> int:
 
 
 def template_sizes(wb: Workbook) -> L.Sizes:
-    return L.Sizes(
-        cases=_rows_of(wb, "HoSo_TrangThai", L.HOSO_FIRST),
-        units=_rows_of(wb, "DM_Ten", L.DM_FIRST),
-        rows=_rows_of(wb, "ChiTiet_Khoa", L.CT_FIRST),
-        form=_rows_of(wb, "Bieu06a_Khoa", L.BIEU_FIRST),
-    )
+    return L.sizes_of_names(lambda name, first: _rows_of(wb, name, first))
 
 
 def open_template(plan: Plan, template: Path | None, hoso_rows: bool = True) -> Workbook:
