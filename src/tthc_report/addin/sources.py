@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from ..api import Loaded, load_files, load_tables
+from ..api import Loaded, load_files, load_tables, summarise
 from ..errors import InputError
 from ..formatting import number
 from ..prepare.catalog import read_catalog
@@ -119,11 +119,9 @@ def _hoso(book: Any, catalog_file: Path | None, catalog: Any, progress: Progress
 
 def reading_summary(source: Source) -> str:
     """What was read and used, for the last message box."""
-    s = source.loaded
-    cancelled = int((s.resolved.cases["status"] == "cancelled").sum())
-    used = len(s.resolved.cases) - cancelled
+    s = summarise(source.loaded)
     return (
-        f"Đã đọc {source.described}: {number(s.rows_read)} dòng, dùng {number(used)} hồ sơ; "
-        f"loại {number(s.excluded)} dòng lỗi, {number(cancelled)} hồ sơ hủy, gộp "
+        f"Đã đọc {source.described}: {number(s.rows_read)} dòng, dùng {number(s.rows_used)} hồ "
+        f"sơ; loại {number(s.excluded)} dòng lỗi, {number(s.cancelled)} hồ sơ hủy, gộp "
         f"{number(s.duplicates_merged)} dòng trùng."
     )
